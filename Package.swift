@@ -1,0 +1,121 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// One settings block for every target, as Hummingbird and swift-jobs-postgres do.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "zaakstroom",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "zaakstroom", targets: ["zaakstroom"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+    ],
+    targets: [
+        // Append-only event log: streams, expected versions, gap-free positions, hash chain.
+        .target(
+            name: "EventStore",
+            dependencies: [
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Runs a private PostgreSQL server (initdb + pg_ctl) for the server's embedded mode and the tests.
+        .target(
+            name: "EmbeddedPostgres",
+            dependencies: [.product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+        // Pure ZGW domain: resource types, events' payloads, rules. No I/O.
+        .target(
+            name: "Domain",
+            swiftSettings: swiftSettings
+        ),
+        // Read models built from the log: inline projectors and their tables.
+        .target(
+            name: "Projections",
+            dependencies: ["EventStore", "Domain"],
+            swiftSettings: swiftSettings
+        ),
+        // The ZGW HTTP conventions shared by every API: problem+json, API-version, auth, request context.
+        .target(
+            name: "ZGWHTTP",
+            dependencies: [
+                "EventStore", "Projections", "Domain",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Writes: validate -> decide events -> append (+ inline projections).
+        .target(
+            name: "CommandAPI",
+            dependencies: ["EventStore", "Projections", "ZGWHTTP"],
+            swiftSettings: swiftSettings
+        ),
+        // Reads: serve read models only.
+        .target(
+            name: "QueryAPI",
+            dependencies: ["EventStore", "Projections", "ZGWHTTP"],
+            swiftSettings: swiftSettings
+        ),
+        // Tails the log and turns events into Notificaties messages.
+        .target(
+            name: "Notifier",
+            dependencies: ["EventStore", "Projections"],
+            swiftSettings: swiftSettings
+        ),
+        // Composition: configuration, embedded PostgreSQL, the HTTP application, CLI commands.
+        .target(
+            name: "ZaakstroomServer",
+            dependencies: [
+                "EventStore", "Projections", "ZGWHTTP", "CommandAPI", "QueryAPI", "Notifier", "EmbeddedPostgres", "Domain",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "zaakstroom",
+            dependencies: ["ZaakstroomServer"],
+            swiftSettings: swiftSettings
+        ),
+        // Test support: a throwaway PostgreSQL started once per test run, a fresh database per test.
+        .target(
+            name: "TestSupport",
+            dependencies: [
+                "EventStore", "EmbeddedPostgres",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "EventStoreTests",
+            dependencies: ["EventStore", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ServerTests",
+            dependencies: [
+                "ZaakstroomServer", "ZGWHTTP", "TestSupport", "EventStore", "Projections",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

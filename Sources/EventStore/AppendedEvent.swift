@@ -1,0 +1,19 @@
+import Foundation
+
+/// An event appended inside an open transaction: its stream version is known, its global position is not yet
+/// (positions are assigned as the last step before commit, see `EventStoreTransaction`).
+public struct AppendedEvent: Sendable {
+    public let streamID: String
+    public let version: Int64
+    public let event: NewEvent
+    public let metadata: EventMetadata
+
+    public var eventID: UUID { event.eventID }
+    public var type: String { event.type }
+    public var data: String { event.data }
+
+    /// Decodes the payload.
+    public func decode<Payload: Decodable>(_ type: Payload.Type) throws -> Payload {
+        try JSONCoding.decoder.decode(Payload.self, from: Data(event.data.utf8))
+    }
+}
