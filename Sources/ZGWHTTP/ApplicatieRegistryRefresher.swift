@@ -38,7 +38,9 @@ public struct ApplicatieRegistryRefresher: Service {
                 }
             } catch {
                 if Task.isCancelled { return }
-                logger.warning("applicatie listener lost; retrying", metadata: ["error": "\(error)"])
+                // Right after start-up the auth tables may not be migrated yet; that is no news for operators.
+                let missingTable = (error as? PSQLError)?.serverInfo?[.sqlState] == "42P01"
+                logger.log(level: missingTable ? .debug : .warning, "applicatie listener lost; retrying", metadata: ["error": "\(String(reflecting: error))"])
                 try? await Task.sleep(for: .seconds(1))
             }
         }
@@ -48,7 +50,7 @@ public struct ApplicatieRegistryRefresher: Service {
         while !Task.isCancelled {
             try? await Task.sleep(for: pollInterval)
             if Task.isCancelled { return }
-            do { try await reload() } catch { logger.warning("applicatie reload failed", metadata: ["error": "\(error)"]) }
+            do { try await reload() } catch { logger.warning("applicatie reload failed", metadata: ["error": "\(String(reflecting: error))"]) }
         }
     }
 

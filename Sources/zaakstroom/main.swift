@@ -1,1 +1,3 @@
-print("hi")
+import ZaakstroomServer
+
+await ZaakstroomCommand.runFromCommandLine()

@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import Logging
+
+/// The flags every command that needs the database shares; each falls back to its environment variable.
+struct DatabaseOptions: ParsableArguments {
+    @Option(name: .customLong("data-dir"), help: "Data folder of the embedded PostgreSQL (env ZAAKSTROOM_DATA_DIR; default ./zaakstroom-data). Ignored when DATABASE_URL is set.")
+    var dataDirectory: String?
+
+    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical (env ZAAKSTROOM_LOG_LEVEL; default info).")
+    var logLevel: String?
+
+    var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+    func resolvedLogLevel() throws -> Logger.Level {
+        let text = logLevel ?? environment["ZAAKSTROOM_LOG_LEVEL"] ?? "info"
+        guard let level = Logger.Level(rawValue: text.lowercased()) else {
+            throw ValidationError("unknown log level \(text)")
+        }
+        return level
+    }
+
+    func configuration() throws -> ServerConfiguration {
+        ServerConfiguration(
+            databaseURL: environment["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 },
+            dataDirectory: dataDirectory ?? environment["ZAAKSTROOM_DATA_DIR"] ?? "./zaakstroom-data",
+            logLevel: try resolvedLogLevel())
+    }
+}
+
+/// The flags of `serve`.
+struct ServerOptions: ParsableArguments {
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "Address to listen on (env ZAAKSTROOM_HOST; default 127.0.0.1).")
+    var host: String?
+
+    @Option(help: "Port to listen on (env ZAAKSTROOM_PORT; default 8000).")
+    var port: Int?
+
+    @Option(name: .customLong("public-url"), help: "Base URL of every resource URL in responses (env ZAAKSTROOM_PUBLIC_URL; default http://<host>:<port>).")
+    var publicURL: String?
+
+    @Option(name: .customLong("jwt-expiry"), help: "Seconds a JWT is valid after its iat (env ZAAKSTROOM_JWT_EXPIRY; default 3600).")
+    var jwtExpiry: Int?
+
+    @Option(name: .customLong("jwt-leeway"), help: "Seconds of clock skew allowed on iat (env ZAAKSTROOM_JWT_LEEWAY; default 30).")
+    var jwtLeeway: Int?
+
+    func configuration() throws -> ServerConfiguration {
+        let environment = database.environment
+        let base = try database.configuration()
+        func integer(_ flag: Int?, _ key: String, _ fallback: Int) throws -> Int {
+            if let flag { return flag }
+            guard let text = environment[key] else { return fallback }
+            guard let value = Int(text) else { throw ValidationError("\(key) must be a number, not \(text)") }
+            return value
+        }
+        return ServerConfiguration(
+            databaseURL: base.databaseURL, dataDirectory: base.dataDirectory,
+            host: host ?? environment["ZAAKSTROOM_HOST"] ?? "127.0.0.1",
+            port: try integer(port, "ZAAKSTROOM_PORT", 8000),
+            publicBaseURL: publicURL ?? environment["ZAAKSTROOM_PUBLIC_URL"],
+            logLevel: base.logLevel,
+            jwtExpiry: try integer(jwtExpiry, "ZAAKSTROOM_JWT_EXPIRY", 3600),
+            jwtLeeway: try integer(jwtLeeway, "ZAAKSTROOM_JWT_LEEWAY", 30))
+    }
+}

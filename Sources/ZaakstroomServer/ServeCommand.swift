@@ -1,0 +1,66 @@
+import ArgumentParser
+import EventStore
+import Foundation
+import Hummingbird
+import Logging
+import PostgresNIO
+import Projections
+import ServiceLifecycle
+import ZGWHTTP
+
+/// `zaakstroom serve`: the HTTP server, on `DATABASE_URL` or on its own embedded PostgreSQL.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve", abstract: "Start the server (on its own embedded PostgreSQL when DATABASE_URL is not set).")
+
+    @OptionGroup var options: ServerOptions
+
+    func run() async throws {
+        let configuration = try options.configuration()
+        let logger = makeLogger(label: "zaakstroom", level: configuration.logLevel)
+        let database: DatabaseProvider
+        do {
+            database = try DatabaseProvider.resolve(configuration, logger: logger)
+        } catch {
+            throw CleanExit.message("zaakstroom: \(error)")
+        }
+        let client = PostgresClient(configuration: database.clientConfiguration, backgroundLogger: logger)
+        let store = EventStore(client: client, logger: logger, projectors: ReadModels.projectors)
+        let registry = ApplicatieRegistry()
+        let dependencies = ServerDependencies(configuration: configuration, store: store, registry: registry, logger: logger)
+
+        var app = Application(
+            router: buildRouter(dependencies),
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "zaakstroom"),
+            services: [client, ApplicatieRegistryRefresher(registry: registry, client: client, logger: logger)],
+            onServerRunning: { _ in
+                logger.notice("Zaakstroom is ready at \(configuration.publicBaseURL) (e.g. \(configuration.publicBaseURL)/zaken/api/v1/)")
+                if registry.count == 0 {
+                    logger.notice(
+                        "No API clients yet. Create one, then make a token: zaakstroom applicatie create --client-id demo --secret demo-secret --all; zaakstroom token --client-id demo --secret demo-secret"
+                    )
+                }
+            },
+            logger: logger)
+        app.beforeServerStarts {
+            try await MigrationRunner(migrations: ReadModels.migrations).migrate(client: client, logger: logger)
+            try await registry.reload(client: client, logger: logger)
+        }
+
+        var services: [any Service] = []
+        if let embedded = database.embedded {
+            // First in the group, so it stops last: after the HTTP server and the connection pool.
+            services.append(EmbeddedPostgresService(embedded: embedded, logger: logger))
+        }
+        services.append(app)
+        let group = ServiceGroup(
+            configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+    }
+}
+
+func makeLogger(label: String, level: Logger.Level) -> Logger {
+    var logger = Logger(label: label)
+    logger.logLevel = level
+    return logger
+}

@@ -1,0 +1,43 @@
+import Foundation
+import Logging
+
+/// Everything the server is configured with. Each setting comes from a CLI flag, else an environment variable,
+/// else its default:
+///
+/// | setting | flag | env | default |
+/// |---|---|---|---|
+/// | database | — | `DATABASE_URL` | none: run an embedded PostgreSQL |
+/// | data folder | `--data-dir` | `ZAAKSTROOM_DATA_DIR` | `./zaakstroom-data` |
+/// | host | `--host` | `ZAAKSTROOM_HOST` | `127.0.0.1` |
+/// | port | `--port` | `ZAAKSTROOM_PORT` | `8000` |
+/// | public base URL | `--public-url` | `ZAAKSTROOM_PUBLIC_URL` | `http://<host>:<port>` |
+/// | log level | `--log-level` | `ZAAKSTROOM_LOG_LEVEL` | `info` |
+/// | JWT validity after `iat` (s) | `--jwt-expiry` | `ZAAKSTROOM_JWT_EXPIRY` | `3600` |
+/// | JWT clock leeway (s) | `--jwt-leeway` | `ZAAKSTROOM_JWT_LEEWAY` | `30` |
+public struct ServerConfiguration: Sendable {
+    public var databaseURL: String?
+    public var dataDirectory: String
+    public var host: String
+    public var port: Int
+    public var publicBaseURL: String
+    public var logLevel: Logger.Level
+    public var jwtExpiry: Int
+    public var jwtLeeway: Int
+
+    public init(
+        databaseURL: String? = nil, dataDirectory: String = "./zaakstroom-data", host: String = "127.0.0.1", port: Int = 8000,
+        publicBaseURL: String? = nil, logLevel: Logger.Level = .info, jwtExpiry: Int = 3600, jwtLeeway: Int = 30
+    ) {
+        self.databaseURL = databaseURL
+        self.dataDirectory = dataDirectory
+        self.host = host
+        self.port = port
+        let shownHost = host == "0.0.0.0" || host == "::" ? "localhost" : host
+        var base = publicBaseURL ?? "http://\(shownHost):\(port)"
+        while base.hasSuffix("/") { base.removeLast() }
+        self.publicBaseURL = base
+        self.logLevel = logLevel
+        self.jwtExpiry = jwtExpiry
+        self.jwtLeeway = jwtLeeway
+    }
+}

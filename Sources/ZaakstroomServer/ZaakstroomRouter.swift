@@ -1,0 +1,43 @@
+import EventStore
+import Hummingbird
+import Logging
+import PostgresNIO
+import Projections
+import QueryAPI
+import ZGWHTTP
+
+/// What the HTTP layer needs from the rest of the server.
+public struct ServerDependencies: Sendable {
+    public let configuration: ServerConfiguration
+    public let store: EventStore
+    public let registry: ApplicatieRegistry
+    public let logger: Logger
+
+    public init(configuration: ServerConfiguration, store: EventStore, registry: ApplicatieRegistry, logger: Logger) {
+        self.configuration = configuration
+        self.store = store
+        self.registry = registry
+        self.logger = logger
+    }
+}
+
+/// Builds the router: the ZGW conventions as middleware (access log with request id, `API-version`,
+/// problem+json errors), health checks, and the API roots behind JWT authentication.
+public func buildRouter(_ dependencies: ServerDependencies) -> Router<ZGWRequestContext> {
+    let configuration = dependencies.configuration
+    let router = Router(context: ZGWRequestContext.self)
+    router.add(middleware: AccessLogMiddleware())
+    router.add(middleware: APIVersionMiddleware())
+    router.add(middleware: ProblemMiddleware(baseURL: configuration.publicBaseURL))
+
+    HealthController(
+        client: dependencies.store.client, migrations: MigrationRunner(migrations: ReadModels.migrations), logger: dependencies.logger
+    ).addRoutes(to: router)
+
+    let verifier = ZGWTokenVerifier(expiry: .seconds(configuration.jwtExpiry), leeway: .seconds(configuration.jwtLeeway))
+    for api in ZGWAPI.allCases where api != .notificaties {
+        let group = router.group(RouterPath(api.root)).add(middleware: JWTAuthMiddleware(verifier: verifier, registry: dependencies.registry))
+        APIRootController(api: api, baseURL: configuration.publicBaseURL, resources: []).addRoutes(to: group)
+    }
+    return router
+}

@@ -1,0 +1,49 @@
+import CommandAPI
+import Domain
+import EventStore
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import Projections
+import TestSupport
+import ZGWHTTP
+import ZaakstroomServer
+
+/// A server on a fresh database, tested through the real router (in-process, no socket).
+struct TestServer {
+    static let baseURL = "http://testserver"
+    let store: EventStore
+    let registry: ApplicatieRegistry
+
+    /// Runs `body` with a migrated database and the server's router.
+    static func run<Result: Sendable>(
+        jwtExpiry: Int = 3600, _ body: @Sendable (TestServer, any TestClientProtocol) async throws -> Result
+    ) async throws -> Result {
+        try await withTestStore(projectors: ReadModels.projectors, migrations: ReadModels.migrations) { store in
+            let registry = ApplicatieRegistry()
+            try await registry.reload(client: store.client, logger: store.logger)
+            let configuration = ServerConfiguration(publicBaseURL: baseURL, jwtExpiry: jwtExpiry)
+            let router = buildRouter(ServerDependencies(configuration: configuration, store: store, registry: registry, logger: store.logger))
+            let app = Application(router: router, logger: store.logger)
+            let server = TestServer(store: store, registry: registry)
+            return try await app.test(.router) { client in try await body(server, client) }
+        }
+    }
+
+    /// Creates an applicatie with a secret and reloads the registry, as the refresher would.
+    func addClient(_ clientID: String, secret: String, all: Bool = true) async throws {
+        try await ApplicatieCommands(store: store).create(
+            clientID: clientID, secret: secret, label: clientID, heeftAlleAutorisaties: all, metadata: EventMetadata(method: "test"))
+        try await registry.reload(client: store.client, logger: store.logger)
+    }
+}
+
+/// Decodes a problem+json body.
+func problem(_ response: TestResponse) throws -> ProblemDetails {
+    try JSONDecoder().decode(ProblemDetails.self, from: Data(buffer: response.body))
+}
+
+func bearer(_ token: String) -> HTTPFields {
+    [.authorization: "Bearer \(token)"]
+}
