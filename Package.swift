@@ -105,6 +105,17 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Event-store throughput: appends at 1/8/32 writers, whole-log reads, verify. `make benchmark`.
+        .executableTarget(
+            name: "EventStoreBenchmark",
+            dependencies: [
+                "EventStore", "EmbeddedPostgres",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/EventStoreBenchmark",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "EventStoreTests",
             dependencies: ["EventStore", "TestSupport"],

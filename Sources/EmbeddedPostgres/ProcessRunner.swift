@@ -8,9 +8,6 @@ import Darwin
 
 /// Runs a program to completion and captures its output; as the `postgres` user when we are root, because
 /// initdb and postgres refuse to run as root.
-///
-/// Uses posix_spawn and waitpid directly: Foundation's `Process` relies on SIGCHLD monitoring that did not
-/// always observe the exit of `runuser` inside the test runner, which left the caller waiting forever.
 struct ProcessRunner: Sendable {
     static let postgresUser = "postgres"
 
@@ -30,43 +27,15 @@ struct ProcessRunner: Sendable {
         let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("zaakstroom-\(UUID().uuidString).out").path
         defer { try? FileManager.default.removeItem(atPath: outputPath) }
 
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-
-        var cArguments: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
-        defer { cArguments.forEach { free($0) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, argv[0], &actions, nil, &cArguments, environ)
-        guard spawned == 0 else {
-            throw EmbeddedPostgresError("could not run \(argv[0]): \(String(cString: strerror(spawned)))")
-        }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 {
-            guard errno == EINTR else { throw EmbeddedPostgresError("waiting for \(program) failed: \(String(cString: strerror(errno)))") }
-        }
-        let exitStatus: Int32 = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        let pid = try Spawn.start(argv, outputPath: outputPath)
+        guard let exitStatus = Spawn.wait(pid) else { throw EmbeddedPostgresError("waiting for \(program) failed") }
         let data = FileManager.default.contents(atPath: outputPath) ?? Data()
         return Result(status: exitStatus, output: String(decoding: data, as: UTF8.self))
     }
 
     /// Starts `/bin/sh -c script` and does not wait for it (it outlives us when it must).
     static func spawnShell(_ script: String) throws(EmbeddedPostgresError) {
-        let argv = ["/bin/sh", "-c", script]
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        for descriptor in Int32(0)...2 {
-            posix_spawn_file_actions_addopen(&actions, descriptor, "/dev/null", descriptor == 0 ? O_RDONLY : O_WRONLY, 0)
-        }
-        var cArguments: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
-        defer { cArguments.forEach { free($0) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, argv[0], &actions, nil, &cArguments, environ)
-        guard spawned == 0 else { throw EmbeddedPostgresError("could not start a watchdog: \(String(cString: strerror(spawned)))") }
+        _ = try Spawn.start(["/bin/sh", "-c", script])
     }
 
     /// Quotes `text` for a POSIX shell.

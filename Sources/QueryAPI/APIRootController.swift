@@ -1,4 +1,5 @@
 import Foundation
+import EventStore
 import Hummingbird
 import ZGWHTTP
 
@@ -22,7 +23,7 @@ public struct APIRootController: Sendable {
 
     func root() throws -> Response {
         let listing = Dictionary(uniqueKeysWithValues: resources.map { ($0, "\(baseURL)\(api.root)/\($0)") })
-        let body = try JSONCoder.encoder.encode(listing)
+        let body = try JSONCoding.encoder.encode(listing)
         return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 }

@@ -1,8 +1,9 @@
+import EventStore
 import Hummingbird
 import Logging
 
 /// Turns every error into the standard's `application/problem+json` body: our `ZGWError`s as they are,
-/// Hummingbird's `HTTPError`s (unknown route, body too large ...) by status, anything else as a 500 that is
+/// an optimistic-concurrency conflict as 409, Hummingbird's `HTTPError`s (unknown route, body too large ...) by status, anything else as a 500 that is
 /// logged with its details but shows the client nothing internal.
 public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     let baseURL: String
@@ -16,6 +17,9 @@ public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             return try await next(request, context)
         } catch let error as ZGWError {
             return error.response(baseURL: baseURL)
+        } catch let error as EventStoreError where error.code == .wrongExpectedVersion {
+            // Someone else changed the resource between our read and our write (optimistic concurrency).
+            return ZGWError.conflict("De resource is intussen gewijzigd; haal hem opnieuw op en probeer het nog eens.").response(baseURL: baseURL)
         } catch let error as HTTPError {
             return Self.zgwError(for: error, method: request.method.rawValue).response(baseURL: baseURL)
         } catch {

@@ -1,3 +1,4 @@
+import EventStore
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -86,7 +87,7 @@ public struct ZGWError: Error, Sendable, HTTPResponseError {
     public func response(baseURL: String) -> Response {
         var fields = headers
         fields[.contentType] = "application/problem+json"
-        let body = (try? JSONCoder.encoder.encode(problem(baseURL: baseURL))) ?? Data()
+        let body = (try? JSONCoding.encoder.encode(problem(baseURL: baseURL))) ?? Data()
         return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 

@@ -21,14 +21,9 @@ struct ApplicatieCommand: AsyncParsableCommand {
         @OptionGroup var database: DatabaseOptions
 
         func run() async throws {
-            let configuration = try database.configuration()
-            let logger = makeLogger(label: "zaakstroom", level: max(configuration.logLevel, .warning))
-            let provider = try DatabaseProvider.resolve(configuration, logger: logger)
             let (clientID, secret, label, all) = (clientID, secret, label ?? clientID, all)
-            let applicatie = try await provider.withClient(logger: logger) { client in
-                try await MigrationRunner(migrations: ReadModels.migrations).migrate(client: client, logger: logger)
-                let store = EventStore(client: client, logger: logger, projectors: ReadModels.projectors)
-                return try await ApplicatieCommands(store: store).create(
+            let applicatie = try await database.withStore { store in
+                try await ApplicatieCommands(store: store).create(
                     clientID: clientID, secret: secret, label: label, heeftAlleAutorisaties: all,
                     metadata: EventMetadata(userID: NSUserName(), method: "cli", actie: "create"))
             }
@@ -45,13 +40,8 @@ struct ApplicatieCommand: AsyncParsableCommand {
         @OptionGroup var database: DatabaseOptions
 
         func run() async throws {
-            let configuration = try database.configuration()
-            let logger = makeLogger(label: "zaakstroom", level: max(configuration.logLevel, .warning))
-            let provider = try DatabaseProvider.resolve(configuration, logger: logger)
             let (clientID, secret) = (clientID, secret)
-            try await provider.withClient(logger: logger) { client in
-                try await MigrationRunner(migrations: ReadModels.migrations).migrate(client: client, logger: logger)
-                let store = EventStore(client: client, logger: logger, projectors: ReadModels.projectors)
+            try await database.withStore { store in
                 try await ApplicatieCommands(store: store).setSecret(clientID: clientID, secret: secret)
             }
             print("secret set for client id \(clientID)")

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import EventStore
 import Logging
+import Projections
 
 /// The flags every command that needs the database shares; each falls back to its environment variable.
 struct DatabaseOptions: ParsableArguments {
@@ -64,5 +66,23 @@ struct ServerOptions: ParsableArguments {
             logLevel: base.logLevel,
             jwtExpiry: try integer(jwtExpiry, "ZAAKSTROOM_JWT_EXPIRY", 3600),
             jwtLeeway: try integer(jwtLeeway, "ZAAKSTROOM_JWT_LEEWAY", 30))
+    }
+}
+
+extension DatabaseOptions {
+    /// For one-off commands: resolves the database (starting the embedded one if needed, and stopping it again
+    /// if this command started it), optionally migrates, and runs `body` with an event store.
+    func withStore<Result: Sendable>(
+        migrate: Bool = true, quiet: Bool = true, _ body: @Sendable (EventStore) async throws -> Result
+    ) async throws -> Result {
+        let configuration = try configuration()
+        let logger = makeLogger(label: "zaakstroom", level: quiet ? max(configuration.logLevel, .warning) : configuration.logLevel)
+        let provider = try DatabaseProvider.resolve(configuration, logger: logger)
+        return try await provider.withClient(logger: logger) { client in
+            if migrate {
+                try await MigrationRunner(migrations: ReadModels.migrations).migrate(client: client, logger: logger)
+            }
+            return try await body(EventStore(client: client, logger: logger, projectors: ReadModels.projectors))
+        }
     }
 }

@@ -33,7 +33,7 @@ struct HealthController: Sendable {
     }
 
     static func json(_ body: [String: String], status: HTTPResponse.Status) -> Response {
-        let data = (try? JSONCoder.encoder.encode(body)) ?? Data()
+        let data = (try? JSONCoding.encoder.encode(body)) ?? Data()
         return Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }

@@ -11,11 +11,8 @@ struct MigrateCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        let configuration = try database.configuration()
-        let logger = makeLogger(label: "zaakstroom", level: configuration.logLevel)
-        let provider = try DatabaseProvider.resolve(configuration, logger: logger)
-        let applied = try await provider.withClient(logger: logger) { client in
-            try await MigrationRunner(migrations: ReadModels.migrations).migrate(client: client, logger: logger)
+        let applied = try await database.withStore(migrate: false, quiet: false) { store in
+            try await MigrationRunner(migrations: ReadModels.migrations).migrate(client: store.client, logger: store.logger)
         }
         print(applied.isEmpty ? "schema is current" : "applied: \(applied.joined(separator: ", "))")
     }
@@ -30,13 +27,10 @@ struct VerifyCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        let configuration = try database.configuration()
-        let logger = makeLogger(label: "zaakstroom", level: max(configuration.logLevel, .warning))
-        let provider = try DatabaseProvider.resolve(configuration, logger: logger)
         let (from, to) = (from, to)
         let start = ContinuousClock.now
-        let result = try await provider.withClient(logger: logger) { client in
-            try await EventStore(client: client, logger: logger).verify(from: from, to: to)
+        let result = try await database.withStore(migrate: false) { store in
+            try await store.verify(from: from, to: to)
         }
         let elapsed = ContinuousClock.now - start
         switch result {

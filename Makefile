@@ -1,0 +1,20 @@
+# The two commands of the README: `make serve` and `make test`. Both install missing system packages first.
+.PHONY: deps build serve test benchmark
+
+deps:
+	@./scripts/install-deps.sh
+
+build: deps
+	swift build -c release --product zaakstroom
+
+# Builds and starts the server on its own embedded PostgreSQL (data in ./zaakstroom-data) unless DATABASE_URL is set.
+serve: build
+	.build/release/zaakstroom serve
+
+# Runs every test against a throwaway PostgreSQL that the tests start themselves.
+test: deps
+	swift test
+
+# The event-store benchmark (see Benchmarks/README.md).
+benchmark: deps
+	swift run -c release EventStoreBenchmark

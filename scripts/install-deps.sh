@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs what Zaakstroom needs on a Debian/Ubuntu machine, and nothing that is already there:
+# the PostgreSQL server programs (initdb, pg_ctl, postgres, psql) for the embedded database and the tests.
+# The Swift toolchain itself is expected on PATH (swift 6.1 or newer).
+set -euo pipefail
+
+missing=()
+have_postgres_server() {
+    command -v initdb >/dev/null 2>&1 && return 0
+    compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null
+}
+have_postgres_server || missing+=(postgresql)
+command -v psql >/dev/null 2>&1 || missing+=(postgresql-client)
+
+if ! command -v swift >/dev/null 2>&1; then
+    echo "swift is not on PATH: install the Swift 6.1+ toolchain (https://www.swift.org/install/)" >&2
+    exit 1
+fi
+
+if [ ${#missing[@]} -eq 0 ]; then
+    exit 0
+fi
+
+echo "installing: ${missing[*]}"
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+# Debian's package starts a cluster of its own; Zaakstroom runs its own, so that one is not needed.
+if command -v systemctl >/dev/null 2>&1; then $SUDO systemctl disable --now postgresql >/dev/null 2>&1 || true; fi
