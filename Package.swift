@@ -124,7 +124,7 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "ZaakstroomServer", "ZGWHTTP", "TestSupport", "EventStore", "Projections", "CommandAPI", "Domain",
+                "ZaakstroomServer", "ZGWHTTP", "TestSupport", "EventStore", "Projections", "CommandAPI", "Domain", "EmbeddedPostgres",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

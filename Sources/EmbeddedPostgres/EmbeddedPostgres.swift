@@ -37,6 +37,9 @@ public struct EmbeddedPostgres: Sendable {
     public let configuration: Configuration
     public let binaries: PostgresBinaries
     let logger: Logger
+    /// Where the cluster, its log and its socket live: the data folder, unless we are root and the postgres
+    /// user cannot reach it (a folder under /root, say); then a folder of its own under /var/lib/zaakstroom.
+    let root: String
 
     public init(configuration: Configuration, binaries: PostgresBinaries? = nil, logger: Logger) throws(EmbeddedPostgresError) {
         self.configuration = configuration
@@ -46,9 +49,24 @@ public struct EmbeddedPostgres: Sendable {
             self.binaries = try PostgresBinaries.locate()
         }
         self.logger = logger
+        let requested = URL(fileURLWithPath: configuration.dataDirectory).standardizedFileURL.path
+        if ProcessRunner.isRoot, !ProcessRunner.postgresUserCanReach(requested) {
+            let name = URL(fileURLWithPath: requested).lastPathComponent
+            self.root = "/var/lib/zaakstroom/\(name)-\(Self.shortHash(requested))"
+        } else {
+            self.root = requested
+        }
     }
 
-    var root: String { URL(fileURLWithPath: configuration.dataDirectory).standardizedFileURL.path }
+    /// The data folder as configured.
+    var requestedDirectory: String { URL(fileURLWithPath: configuration.dataDirectory).standardizedFileURL.path }
+
+    /// A stable short name for a path (FNV-1a, base 36).
+    static func shortHash(_ text: String) -> String {
+        var hash: UInt64 = 1_469_598_103_934_665_603
+        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 1_099_511_628_211 }
+        return String(hash, radix: 36)
+    }
     var clusterDirectory: String { "\(root)/pg" }
     var logFile: String { "\(root)/postgres.log" }
 
@@ -56,20 +74,23 @@ public struct EmbeddedPostgres: Sendable {
     var socketDirectory: String {
         let inside = "\(root)/run"
         if (inside + "/.s.PGSQL.5432").utf8.count < 100 { return inside }
-        var hash: UInt64 = 1_469_598_103_934_665_603  // FNV-1a: a stable short name per data folder
-        for byte in root.utf8 { hash = (hash ^ UInt64(byte)) &* 1_099_511_628_211 }
-        return "/tmp/zaakstroom-\(String(hash, radix: 36))"
+        return "/tmp/zaakstroom-\(Self.shortHash(root))"
     }
 
     /// Initialises the cluster if needed, starts it if it is not running, creates the database if missing.
     public func start() throws(EmbeddedPostgresError) -> Connection {
         let fileManager = FileManager.default
-        for directory in [root, socketDirectory] {
+        for directory in [requestedDirectory, root, socketDirectory] {
             do {
                 try fileManager.createDirectory(atPath: directory, withIntermediateDirectories: true)
             } catch {
                 throw EmbeddedPostgresError("cannot create \(directory): \(error)")
             }
+        }
+        if root != requestedDirectory {
+            logger.notice("the postgres user cannot reach \(requestedDirectory); the embedded cluster lives in \(root)")
+            try? "The embedded PostgreSQL of this data folder lives in \(root): the postgres user cannot reach this folder.\n"
+                .write(toFile: "\(requestedDirectory)/CLUSTER-LOCATION", atomically: true, encoding: .utf8)
         }
         try ProcessRunner.handToPostgresUser(root)
         try ProcessRunner.handToPostgresUser(socketDirectory)
@@ -117,6 +138,7 @@ public struct EmbeddedPostgres: Sendable {
         if removeData {
             script += "; rm -rf \(ProcessRunner.shellQuoted(root))"
             if !socketDirectory.hasPrefix(root + "/") { script += " \(ProcessRunner.shellQuoted(socketDirectory))" }
+            if root != requestedDirectory { script += " \(ProcessRunner.shellQuoted(requestedDirectory))" }
         }
         try ProcessRunner.spawnShell(script)
     }

@@ -11,11 +11,13 @@ public struct PostgresBinaries: Sendable {
     public func path(_ program: String) -> String { "\(directory)/\(program)" }
 
     /// Looks in PATH first, then in Debian's `/usr/lib/postgresql/<major>/bin`, highest major first.
-    public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) throws(EmbeddedPostgresError) -> PostgresBinaries {
+    public static func locate(
+        environment: [String: String] = ProcessInfo.processInfo.environment, searchDebianFolders: Bool = true
+    ) throws(EmbeddedPostgresError) -> PostgresBinaries {
         let fileManager = FileManager.default
         var candidates = (environment["PATH"] ?? "").split(separator: ":").map(String.init)
         let debianRoot = "/usr/lib/postgresql"
-        let majors = ((try? fileManager.contentsOfDirectory(atPath: debianRoot)) ?? [])
+        let majors = (searchDebianFolders ? (try? fileManager.contentsOfDirectory(atPath: debianRoot)) ?? [] : [])
             .compactMap { Int($0) }.sorted(by: >)
         candidates += majors.map { "\(debianRoot)/\($0)/bin" }
         for directory in candidates where fileManager.isExecutableFile(atPath: "\(directory)/initdb") {

@@ -43,6 +43,16 @@ struct ProcessRunner: Sendable {
         "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
+    /// True when the postgres user can traverse to `path` (or, if it does not exist yet, to its nearest
+    /// existing ancestor).
+    static func postgresUserCanReach(_ path: String) -> Bool {
+        var existing = URL(fileURLWithPath: path)
+        while !FileManager.default.fileExists(atPath: existing.path), existing.path != "/" {
+            existing.deleteLastPathComponent()
+        }
+        return (try? run("/usr/bin/test", ["-x", existing.path], asPostgresUser: true).status) == 0
+    }
+
     /// Gives `path` to the postgres user (when we are root), so the server may write there.
     static func handToPostgresUser(_ path: String) throws(EmbeddedPostgresError) {
         guard isRoot else { return }

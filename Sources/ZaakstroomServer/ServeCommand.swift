@@ -22,7 +22,9 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             database = try DatabaseProvider.resolve(configuration, logger: logger)
         } catch {
-            throw CleanExit.message("zaakstroom: \(error)")
+            // One clear line (e.g. which package to install), no stack of wrappers; a failing exit status.
+            FileHandle.standardError.write(Data("zaakstroom: \(error)\n".utf8))
+            throw ExitCode.failure
         }
         let client = PostgresClient(configuration: database.clientConfiguration, backgroundLogger: logger)
         let store = EventStore(client: client, logger: logger, projectors: ReadModels.projectors)
