@@ -22,11 +22,14 @@ extension EventStore {
         var expected = start
         var count: Int64 = 0
         while expected <= end {
+            // A tight range (positions are gap-free): with `position <= end` alone the planner, misjudging the
+            // row count, sorted the whole rest of the log for every batch.
+            let upper = min(end, expected + Int64(batchSize) - 1)
             let rows = try await client.query(
                 """
                 SELECT position, stream_id, version, event_id, event_type, schema_version,
                        (extract(epoch FROM recorded_at) * 1000000)::bigint, metadata::text, data::text, payload_sha256, hash
-                FROM es.events WHERE position >= \(expected) AND position <= \(end) ORDER BY position LIMIT \(Int64(batchSize))
+                FROM es.events WHERE position >= \(expected) AND position <= \(upper) ORDER BY position
                 """, logger: logger)
             var sawAny = false
             for try await row in rows.decode((Int64, String, Int64, UUID, String, Int32, Int64, String, String?, Data, Data).self) {

@@ -35,7 +35,9 @@ struct VerifyCommand: AsyncParsableCommand {
         let elapsed = ContinuousClock.now - start
         switch result {
         case .intact(let events, let last):
-            print("intact: \(events) events verified up to position \(last) in \(elapsed)")
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            let rate = seconds > 0 ? Int(Double(events) / seconds) : 0
+            print("intact: \(events) events verified up to position \(last) in \(String(format: "%.2f", seconds)) s (\(rate) events/s)")
         case .broken(let position, let reason):
             print("BROKEN at position \(position): \(reason.rawValue)")
             throw ExitCode(2)
