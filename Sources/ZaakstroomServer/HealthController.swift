@@ -14,7 +14,9 @@ struct HealthController: Sendable {
 
     func addRoutes(to router: Router<ZGWRequestContext>) {
         router.get("/_healthz/livez") { _, _ in Self.json(["status": "ok"], status: .ok) }
+        router.head("/_healthz/livez") { _, _ in Self.json(["status": "ok"], status: .ok) }
         router.get("/_healthz/readyz") { _, _ in await self.readiness() }
+        router.head("/_healthz/readyz") { _, _ in await self.readiness() }
     }
 
     func readiness() async -> Response {
