@@ -64,13 +64,13 @@ let package = Package(
         // Writes: validate -> decide events -> append (+ inline projections).
         .target(
             name: "CommandAPI",
-            dependencies: ["EventStore", "Projections", "ZGWHTTP"],
+            dependencies: ["EventStore", "Projections", "ZGWHTTP", "Domain", .product(name: "Hummingbird", package: "hummingbird")],
             swiftSettings: swiftSettings
         ),
         // Reads: serve read models only.
         .target(
             name: "QueryAPI",
-            dependencies: ["EventStore", "Projections", "ZGWHTTP"],
+            dependencies: ["EventStore", "Projections", "ZGWHTTP", "Domain", .product(name: "Hummingbird", package: "hummingbird")],
             swiftSettings: swiftSettings
         ),
         // Tails the log and turns events into Notificaties messages.

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import EventStore
 import Hummingbird

@@ -1,3 +1,5 @@
+import Domain
+
 /// The standard's error body (`Fout`, or `ValidatieFout` with `invalidParams`), served as `application/problem+json`.
 public struct ProblemDetails: Codable, Sendable, Equatable {
     public var type: String
@@ -19,15 +21,5 @@ public struct ProblemDetails: Codable, Sendable, Equatable {
     }
 }
 
-/// One field error (`FieldValidationError`): `name` is the camelCase, dotted path of the field.
-public struct InvalidParam: Codable, Sendable, Equatable {
-    public var name: String
-    public var code: String
-    public var reason: String
-
-    public init(name: String, code: String, reason: String) {
-        self.name = name
-        self.code = code
-        self.reason = reason
-    }
-}
+/// One field error (`FieldValidationError`): the domain's `FieldError`.
+public typealias InvalidParam = FieldError

@@ -1,8 +1,10 @@
+import Domain
 import EventStore
 import Hummingbird
 import Logging
 import PostgresNIO
 import Projections
+import CommandAPI
 import QueryAPI
 import ZGWHTTP
 
@@ -21,6 +23,9 @@ public struct ServerDependencies: Sendable {
     }
 }
 
+/// The resource collections each API serves so far (listed at its root).
+let resources: [ZGWAPI: [String]] = [.catalogi: ["catalogussen"]]
+
 /// Builds the router: the ZGW conventions as middleware (access log with request id, `API-version`,
 /// problem+json errors), health checks, and the API roots behind JWT authentication.
 public func buildRouter(_ dependencies: ServerDependencies) -> Router<ZGWRequestContext> {
@@ -35,9 +40,18 @@ public func buildRouter(_ dependencies: ServerDependencies) -> Router<ZGWRequest
     ).addRoutes(to: router)
 
     let verifier = ZGWTokenVerifier(expiry: .seconds(configuration.jwtExpiry), leeway: .seconds(configuration.jwtLeeway))
+    let baseURL = configuration.publicBaseURL
+    let store = dependencies.store
     for api in ZGWAPI.allCases where api != .notificaties {
         let group = router.group(RouterPath(api.root)).add(middleware: JWTAuthMiddleware(verifier: verifier, registry: dependencies.registry))
-        APIRootController(api: api, baseURL: configuration.publicBaseURL, resources: []).addRoutes(to: group)
+        APIRootController(api: api, baseURL: baseURL, resources: resources[api] ?? []).addRoutes(to: group)
+        switch api {
+        case .catalogi:
+            CatalogussenQueryController(client: store.client, baseURL: baseURL, logger: dependencies.logger).addRoutes(to: group)
+            CatalogussenCommandController(store: store, baseURL: baseURL).addRoutes(to: group)
+        default:
+            break
+        }
     }
     return router
 }

@@ -32,9 +32,10 @@ struct TestServer {
     }
 
     /// Creates an applicatie with a secret and reloads the registry, as the refresher would.
-    func addClient(_ clientID: String, secret: String, all: Bool = true) async throws {
+    func addClient(_ clientID: String, secret: String, all: Bool = true, autorisaties: [Autorisatie] = []) async throws {
         try await ApplicatieCommands(store: store).create(
-            clientID: clientID, secret: secret, label: clientID, heeftAlleAutorisaties: all, metadata: EventMetadata(method: "test"))
+            clientID: clientID, secret: secret, label: clientID, heeftAlleAutorisaties: all, autorisaties: autorisaties,
+            metadata: EventMetadata(method: "test"))
         try await registry.reload(client: store.client, logger: store.logger)
     }
 }
@@ -46,4 +47,17 @@ func problem(_ response: TestResponse) throws -> ProblemDetails {
 
 func bearer(_ token: String) -> HTTPFields {
     [.authorization: "Bearer \(token)"]
+}
+
+/// JSON request headers with a token.
+func jsonHeaders(_ token: String) -> HTTPFields {
+    [.authorization: "Bearer \(token)", .contentType: "application/json"]
+}
+
+/// Decodes a JSON object body.
+func jsonObject(_ response: TestResponse) throws -> [String: JSONValue] {
+    guard case .object(let object) = try JSONDecoder().decode(JSONValue.self, from: Data(buffer: response.body)) else {
+        throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "not an object"))
+    }
+    return object
 }

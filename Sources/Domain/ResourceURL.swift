@@ -1,0 +1,20 @@
+/// Read models store their ready-to-serve JSON with our own resource URLs *relative*, behind a marker, and
+/// the marker becomes the configured public base URL when the JSON is served. So the base URL can change
+/// without rebuilding read models, and serving costs one byte-string replacement.
+///
+/// The marker is U+0001, which JSON (and PostgreSQL's jsonb output) always writes as the escape `\u0001`;
+/// input validation refuses control characters in text fields, so the escape can only come from a marker.
+public enum ResourceURL {
+    public static let marker = "\u{1}"
+    static let escapedMarker = "\\u0001"
+
+    /// A stored URL for one of our resources: `marker + /catalogi/api/v1/catalogussen/<uuid>`.
+    public static func local(_ path: String) -> String {
+        marker + path
+    }
+
+    /// Stored JSON text as served: every marker replaced by `baseURL`.
+    public static func render(_ storedJSON: String, baseURL: String) -> String {
+        storedJSON.replacingOccurrences(of: escapedMarker, with: baseURL)
+    }
+}

@@ -1,0 +1,39 @@
+import PostgresNIO
+
+/// Builds the WHERE clause of a list query from optional filters, with every value bound as a parameter.
+public struct SQLFilter: Sendable {
+    public private(set) var conditions: [String] = []
+    public private(set) var bindings = PostgresBindings()
+
+    public init() {}
+
+    /// Adds `column = value` when `value` is given.
+    public mutating func equals(_ column: String, _ value: String?) {
+        guard let value else { return }
+        bindings.append(value)
+        conditions.append("\(column) = $\(bindings.count)")
+    }
+
+    /// Adds `column = ANY(values)` when `values` are given.
+    public mutating func isIn(_ column: String, _ values: [String]?) {
+        guard let values else { return }
+        bindings.append(values)
+        conditions.append("\(column) = ANY($\(bindings.count))")
+    }
+
+    public var whereClause: String {
+        conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+    }
+
+    /// `SELECT count(*)` and one page of `representation::text` from `table`, in `order`.
+    public func page(from table: String, order: String, page: PageRequest) -> (count: PostgresQuery, rows: PostgresQuery) {
+        var rowBindings = bindings
+        rowBindings.append(Int64(page.size))
+        rowBindings.append(Int64(page.offset))
+        let count = PostgresQuery(unsafeSQL: "SELECT count(*) FROM \(table)\(whereClause)", binds: bindings)
+        let rows = PostgresQuery(
+            unsafeSQL: "SELECT representation::text FROM \(table)\(whereClause) ORDER BY \(order) LIMIT $\(rowBindings.count - 1) OFFSET $\(rowBindings.count)",
+            binds: rowBindings)
+        return (count, rows)
+    }
+}
