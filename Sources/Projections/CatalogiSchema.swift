@@ -20,6 +20,24 @@ public enum CatalogiSchema {
                 "CREATE INDEX catalogussen_domein ON catalogi.catalogussen (domein)",
                 "CREATE INDEX catalogussen_rsin ON catalogi.catalogussen (rsin)",
             ]
-        )
+        ),
+        Migration(
+            id: "catalogi-0002-informatieobjecttypen",
+            statements: [
+                """
+                CREATE TABLE catalogi.informatieobjecttypen (
+                    uuid uuid PRIMARY KEY,
+                    catalogus uuid NOT NULL,
+                    omschrijving text NOT NULL,
+                    concept boolean NOT NULL,
+                    begin_geldigheid date NOT NULL,
+                    einde_geldigheid date,
+                    representation jsonb NOT NULL,
+                    stream_version bigint NOT NULL,
+                    created_position bigint GENERATED ALWAYS AS IDENTITY)
+                """,
+                "CREATE INDEX informatieobjecttypen_versions ON catalogi.informatieobjecttypen (catalogus, omschrijving, begin_geldigheid)",
+            ]
+        ),
     ]
 }

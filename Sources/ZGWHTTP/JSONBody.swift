@@ -6,7 +6,9 @@ import Hummingbird
 /// 400 naming that field, like every other validation error.
 public struct JSONBody: Sendable {
     let object: [String: JSONValue]
-    public private(set) var errors: [FieldError] = []
+    /// Prefix of error names, for nested objects (`omschrijvingGeneriek.`).
+    let prefix: String
+    public internal(set) var errors: [FieldError] = []
 
     /// Parses the body of a write request: `Content-Type: application/json` (else 415) holding a JSON object
     /// (else 400).
@@ -22,9 +24,13 @@ public struct JSONBody: Sendable {
         return JSONBody(object: object)
     }
 
-    init(object: [String: JSONValue]) {
+    init(object: [String: JSONValue], prefix: String = "") {
         self.object = object
+        self.prefix = prefix
     }
+
+    /// The keys present in the body.
+    public var keys: Set<String> { Set(object.keys) }
 
     public func has(_ key: String) -> Bool { object[key] != nil }
 
@@ -33,11 +39,11 @@ public struct JSONBody: Sendable {
         switch object[key] {
         case nil: return nil
         case .null:
-            if !nullable { errors.append(FieldError(name: key, code: "null", reason: "Dit veld mag niet leeg zijn.")) }
+            if !nullable { errors.append(FieldError(name: prefix + key, code: "null", reason: "Dit veld mag niet leeg zijn.")) }
             return nil
         case .string(let string): return string
         default:
-            errors.append(FieldError(name: key, code: "invalid", reason: "Geen geldige string."))
+            errors.append(FieldError(name: prefix + key, code: "invalid", reason: "Geen geldige string."))
             return nil
         }
     }
@@ -46,10 +52,51 @@ public struct JSONBody: Sendable {
     public mutating func date(_ key: String, nullable: Bool = true) -> ZGWDate? {
         guard let text = string(key, nullable: nullable) else { return nil }
         guard let date = ZGWDate(text) else {
-            errors.append(FieldError(name: key, code: "invalid", reason: "Datum heeft het verkeerde formaat, gebruik YYYY-MM-DD."))
+            errors.append(FieldError(name: prefix + key, code: "invalid", reason: "Datum heeft het verkeerde formaat, gebruik YYYY-MM-DD."))
             return nil
         }
         return date
+    }
+
+    /// A list of strings; an error naming the field (or the item, `trefwoord.2`) otherwise.
+    public mutating func stringArray(_ key: String) -> [String]? {
+        switch object[key] {
+        case nil: return nil
+        case .array(let items):
+            var strings: [String] = []
+            for (index, item) in items.enumerated() {
+                guard case .string(let string) = item else {
+                    errors.append(FieldError(name: "\(prefix)\(key).\(index)", code: "invalid", reason: "Geen geldige string."))
+                    continue
+                }
+                strings.append(string)
+            }
+            return strings
+        default:
+            errors.append(FieldError(name: prefix + key, code: "not_a_list", reason: "Verwachtte een lijst met items, maar kreeg een ander type."))
+            return nil
+        }
+    }
+
+    /// A nested object, whose errors are named `key.field`; nil when absent or null.
+    public mutating func object(_ key: String) -> JSONBody? {
+        switch object[key] {
+        case nil, .null?: return nil
+        case .object(let nested)?: return JSONBody(object: nested, prefix: "\(prefix)\(key).")
+        default:
+            errors.append(FieldError(name: prefix + key, code: "invalid", reason: "Ongeldige data. Verwachtte een dictionary."))
+            return nil
+        }
+    }
+
+    /// One of an enum's raw values (`invalid_choice` otherwise).
+    public mutating func choice<Value: RawRepresentable & CaseIterable>(_ key: String, _ type: Value.Type) -> Value? where Value.RawValue == String {
+        guard let text = string(key) else { return nil }
+        guard let value = Value(rawValue: text) else {
+            errors.append(FieldError(name: prefix + key, code: "invalid_choice", reason: "\"\(text)\" is een ongeldige keuze."))
+            return nil
+        }
+        return value
     }
 }
 

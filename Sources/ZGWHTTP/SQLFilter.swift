@@ -2,8 +2,8 @@ import PostgresNIO
 
 /// Builds the WHERE clause of a list query from optional filters, with every value bound as a parameter.
 public struct SQLFilter: Sendable {
-    public private(set) var conditions: [String] = []
-    public private(set) var bindings = PostgresBindings()
+    public internal(set) var conditions: [String] = []
+    public internal(set) var bindings = PostgresBindings()
 
     public init() {}
 
@@ -35,5 +35,19 @@ public struct SQLFilter: Sendable {
             unsafeSQL: "SELECT representation::text FROM \(table)\(whereClause) ORDER BY \(order) LIMIT $\(rowBindings.count - 1) OFFSET $\(rowBindings.count)",
             binds: rowBindings)
         return (count, rows)
+    }
+}
+
+extension SQLFilter {
+    /// Adds a condition on one bound value; `condition` gets the placeholder (`$3`) to use.
+    public mutating func add<Value: PostgresNonThrowingEncodable & Sendable>(_ value: Value?, _ condition: (String) -> String) {
+        guard let value else { return }
+        bindings.append(value)
+        conditions.append(condition("$\(bindings.count)"))
+    }
+
+    /// Adds a condition without values.
+    public mutating func add(_ condition: String) {
+        conditions.append(condition)
     }
 }

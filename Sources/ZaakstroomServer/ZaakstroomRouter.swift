@@ -24,7 +24,7 @@ public struct ServerDependencies: Sendable {
 }
 
 /// The resource collections each API serves so far (listed at its root).
-let resources: [ZGWAPI: [String]] = [.catalogi: ["catalogussen"]]
+let resources: [ZGWAPI: [String]] = [.catalogi: ["catalogussen", "informatieobjecttypen"]]
 
 /// Builds the router: the ZGW conventions as middleware (access log with request id, `API-version`,
 /// problem+json errors), health checks, and the API roots behind JWT authentication.
@@ -49,6 +49,8 @@ public func buildRouter(_ dependencies: ServerDependencies) -> Router<ZGWRequest
         case .catalogi:
             CatalogussenQueryController(client: store.client, baseURL: baseURL, logger: dependencies.logger).addRoutes(to: group)
             CatalogussenCommandController(store: store, baseURL: baseURL).addRoutes(to: group)
+            InformatieObjectTypenQueryController(client: store.client, baseURL: baseURL, logger: dependencies.logger).addRoutes(to: group)
+            InformatieObjectTypenCommandController(store: store, baseURL: baseURL).addRoutes(to: group)
         default:
             break
         }

@@ -1,0 +1,94 @@
+import Domain
+import EventStore
+import Foundation
+import Hummingbird
+import Projections
+import ZGWHTTP
+
+/// Writes of `/catalogi/api/v1/informatieobjecttypen`: POST, PUT, PATCH, DELETE and `…/{uuid}/publish`.
+public struct InformatieObjectTypenCommandController: Sendable {
+    let commands: InformatieObjectTypeCommands
+    let baseURL: String
+    let references: ResourceReference
+
+    public init(store: EventStore, baseURL: String) {
+        self.commands = InformatieObjectTypeCommands(store: store)
+        self.baseURL = baseURL
+        self.references = ResourceReference(baseURL: baseURL)
+    }
+
+    static let write = ScopeRequirement.anyOf(["catalogi.schrijven", "catalogi.geforceerd-schrijven"])
+    static let delete = ScopeRequirement.anyOf(["catalogi.schrijven", "catalogi.geforceerd-verwijderen"])
+
+    public func addRoutes(to group: RouterGroup<ZGWRequestContext>) {
+        group.post("informatieobjecttypen") { request, context in try await self.create(request, context: context) }
+        group.put("informatieobjecttypen/:uuid") { request, context in try await self.update(request, context: context, partial: false) }
+        group.patch("informatieobjecttypen/:uuid") { request, context in try await self.update(request, context: context, partial: true) }
+        group.delete("informatieobjecttypen/:uuid") { request, context in try await self.delete(request, context: context) }
+        group.post("informatieobjecttypen/:uuid/publish") { request, context in try await self.publish(request, context: context) }
+    }
+
+    func create(_ request: Request, context: ZGWRequestContext) async throws -> Response {
+        try context.requireScopes(.scope("catalogi.schrijven"), component: .ztc)
+        let body = try await JSONBody.parse(request, context: context)
+        return try await Self.translating {
+            let input = try InformatieObjectTypeInput.parse(body, partial: false, references: references)
+            let type = input.makeNew()
+            let stored = try await commands.create(type, metadata: context.eventMetadata(request, actie: "create"))
+            return JSONResponse.created(
+                ResourceURL.render(stored, baseURL: baseURL), location: baseURL + InformatieObjectTypeRepresentation.path(type.uuid))
+        }
+    }
+
+    func update(_ request: Request, context: ZGWRequestContext, partial: Bool) async throws -> Response {
+        let client = try context.requireScopes(Self.write, component: .ztc)
+        let uuid = try Self.uuid(context)
+        let body = try await JSONBody.parse(request, context: context)
+        return try await Self.translating {
+            let input = try InformatieObjectTypeInput.parse(body, partial: partial, references: references)
+            let forced = client.hasAllAutorisaties || client.scopes(for: .ztc).contains("catalogi.geforceerd-schrijven")
+            guard let stored = try await commands.update(
+                uuid, changedFields: input.fields, forced: forced, metadata: context.eventMetadata(request, actie: partial ? "partial_update" : "update"),
+                change: input.apply)
+            else { throw ZGWError.notFound() }
+            return JSONResponse.make(ResourceURL.render(stored, baseURL: baseURL))
+        }
+    }
+
+    func delete(_ request: Request, context: ZGWRequestContext) async throws -> Response {
+        let client = try context.requireScopes(Self.delete, component: .ztc)
+        let uuid = try Self.uuid(context)
+        return try await Self.translating {
+            let forced = client.hasAllAutorisaties || client.scopes(for: .ztc).contains("catalogi.geforceerd-verwijderen")
+            guard try await commands.delete(uuid, forced: forced, metadata: context.eventMetadata(request, actie: "destroy")) else {
+                throw ZGWError.notFound()
+            }
+            return Response(status: .noContent)
+        }
+    }
+
+    func publish(_ request: Request, context: ZGWRequestContext) async throws -> Response {
+        try context.requireScopes(.scope("catalogi.schrijven"), component: .ztc)
+        let uuid = try Self.uuid(context)
+        return try await Self.translating {
+            guard let stored = try await commands.publish(uuid, metadata: context.eventMetadata(request, actie: "publish")) else {
+                throw ZGWError.notFound()
+            }
+            return JSONResponse.make(ResourceURL.render(stored, baseURL: baseURL))
+        }
+    }
+
+    static func uuid(_ context: ZGWRequestContext) throws(ZGWError) -> UUID {
+        guard let uuid = context.parameters.get("uuid").flatMap(UUID.init(uuidString:)) else { throw .notFound() }
+        return uuid
+    }
+
+    /// Runs `body`, turning validation errors into a 400.
+    static func translating(_ body: () async throws -> Response) async throws -> Response {
+        do {
+            return try await body()
+        } catch let errors as ValidationErrors {
+            throw ZGWError.validation(errors)
+        }
+    }
+}

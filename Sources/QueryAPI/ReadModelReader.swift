@@ -1,0 +1,46 @@
+import Domain
+import Foundation
+import Hummingbird
+import Logging
+import PostgresNIO
+import ZGWHTTP
+
+/// Serves read-model tables that hold a `representation` per row: a filtered page, or one row by uuid with
+/// its ETag. Every resource's query controller reads through this.
+struct ReadModelReader: Sendable {
+    let client: PostgresClient
+    let baseURL: String
+    let logger: Logger
+
+    /// One page of `table` under `filter`, in creation order, as the standard's paginated body.
+    func page(_ table: String, filter: SQLFilter, page: PageRequest, request: Request) async throws -> Response {
+        let (countQuery, rowsQuery) = filter.page(from: table, order: "created_position", page: page)
+        let count = try await client.query(countQuery, logger: logger).collect().first?.decode(Int64.self) ?? 0
+        var results: [String] = []
+        for try await json in try await client.query(rowsQuery, logger: logger).decode(String.self) {
+            results.append(json)
+        }
+        let body = try page.render(count: Int(count), results: results, request: request, baseURL: baseURL)
+        return JSONResponse.make(ResourceURL.render(body, baseURL: baseURL))
+    }
+
+    /// The row of `table` whose uuid is the path's `:uuid`, with ETag and If-None-Match; 404 when there is none.
+    func detail(_ table: String, request: Request, context: ZGWRequestContext) async throws -> Response {
+        guard let uuid = context.parameters.get("uuid").flatMap(UUID.init(uuidString:)) else { throw ZGWError.notFound() }
+        let rows = try await client.query(
+            PostgresQuery(unsafeSQL: "SELECT representation::text FROM \(table) WHERE uuid = $1", binds: { var b = PostgresBindings(); b.append(uuid); return b }()),
+            logger: logger
+        ).collect()
+        guard let stored = try rows.first?.decode(String.self) else { throw ZGWError.notFound() }
+        return JSONResponse.detail(ResourceURL.render(stored, baseURL: baseURL), request: request)
+    }
+}
+
+extension Response {
+    /// The same headers without a body, for HEAD.
+    func withoutBody() -> Response {
+        var response = self
+        response.body = .init()
+        return response
+    }
+}
