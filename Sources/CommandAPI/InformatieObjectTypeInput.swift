@@ -4,7 +4,7 @@ import ZGWHTTP
 
 /// The writable fields of an informatieobjecttype as a request sends them (`InformatieObjectTypeRequest`),
 /// validated like the spec says; applied over the current state for PATCH.
-struct InformatieObjectTypeInput {
+struct InformatieObjectTypeInput: CatalogusTypeInput {
     var fields: Set<String>
     var catalogus: UUID?
     var omschrijving: String?

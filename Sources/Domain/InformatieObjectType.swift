@@ -3,7 +3,7 @@ import Foundation
 /// A kind of document (Catalogi API `InformatieObjectType`). One stream per informatieobjecttype
 /// (`informatieobjecttype-<uuid>`); versions are separate objects sharing `omschrijving` within a catalogus,
 /// told apart by their validity period.
-public struct InformatieObjectType: Codable, Sendable, Equatable {
+public struct InformatieObjectType: CatalogusType {
     public var uuid: UUID
     public var catalogus: UUID
     public var omschrijving: String
@@ -35,8 +35,7 @@ public struct InformatieObjectType: Codable, Sendable, Equatable {
         self.omschrijvingGeneriek = omschrijvingGeneriek
     }
 
-    /// The validity period, for overlap checks between versions.
-    public var geldigheid: Geldigheid { Geldigheid(begin: beginGeldigheid, einde: eindeGeldigheid) }
+    public var versionKey: String { omschrijving }
 }
 
 /// The generic description of an informatieobjecttype (`OmschrijvingGeneriek`).
@@ -48,23 +47,4 @@ public struct OmschrijvingGeneriek: Codable, Sendable, Equatable {
     public var opmerkingInformatieobjecttypeOmschrijvingGeneriek: String = ""
 
     public init() {}
-}
-
-/// The events of an informatieobjecttype's stream. `created` and `updated` carry the full state.
-public enum InformatieObjectTypeEvent {
-    public static let created = "informatieobjecttype.created"
-    public static let updated = "informatieobjecttype.updated"
-    public static let published = "informatieobjecttype.published"
-    public static let deleted = "informatieobjecttype.deleted"
-
-    public struct State: Codable, Sendable, Equatable {
-        public var informatieobjecttype: InformatieObjectType
-        public init(informatieobjecttype: InformatieObjectType) { self.informatieobjecttype = informatieobjecttype }
-    }
-
-    /// Payload of `published` and `deleted`.
-    public struct Reference: Codable, Sendable, Equatable {
-        public var uuid: UUID
-        public init(uuid: UUID) { self.uuid = uuid }
-    }
 }

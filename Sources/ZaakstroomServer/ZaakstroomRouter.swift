@@ -48,9 +48,8 @@ public func buildRouter(_ dependencies: ServerDependencies) -> Router<ZGWRequest
         switch api {
         case .catalogi:
             CatalogussenQueryController(client: store.client, baseURL: baseURL, logger: dependencies.logger).addRoutes(to: group)
-            CatalogussenCommandController(store: store, baseURL: baseURL).addRoutes(to: group)
             InformatieObjectTypenQueryController(client: store.client, baseURL: baseURL, logger: dependencies.logger).addRoutes(to: group)
-            InformatieObjectTypenCommandController(store: store, baseURL: baseURL).addRoutes(to: group)
+            CatalogiCommandControllers.addRoutes(to: group, store: store, baseURL: baseURL)
         default:
             break
         }

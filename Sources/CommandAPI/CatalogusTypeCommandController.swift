@@ -2,41 +2,43 @@ import Domain
 import EventStore
 import Foundation
 import Hummingbird
-import Projections
 import ZGWHTTP
 
-/// Writes of `/catalogi/api/v1/informatieobjecttypen`: POST, PUT, PATCH, DELETE and `…/{uuid}/publish`.
-public struct InformatieObjectTypenCommandController: Sendable {
-    let commands: InformatieObjectTypeCommands
+/// Writes of one catalogus type's collection: POST, PUT, PATCH, DELETE and `…/{uuid}/publish`, with the
+/// Catalogi scopes (`catalogi.schrijven`; the forced scopes for changes to published types).
+struct CatalogusTypeCommandController<Input: CatalogusTypeInput>: Sendable {
+    let commands: CatalogusTypeCommands<Input.Resource>
+    /// `informatieobjecttypen`.
+    let collection: String
     let baseURL: String
     let references: ResourceReference
 
-    public init(store: EventStore, baseURL: String) {
-        self.commands = InformatieObjectTypeCommands(store: store)
+    init(commands: CatalogusTypeCommands<Input.Resource>, collection: String, baseURL: String) {
+        self.commands = commands
+        self.collection = collection
         self.baseURL = baseURL
         self.references = ResourceReference(baseURL: baseURL)
     }
 
-    static let write = ScopeRequirement.anyOf(["catalogi.schrijven", "catalogi.geforceerd-schrijven"])
-    static let delete = ScopeRequirement.anyOf(["catalogi.schrijven", "catalogi.geforceerd-verwijderen"])
+    static var write: ScopeRequirement { .anyOf(["catalogi.schrijven", "catalogi.geforceerd-schrijven"]) }
+    static var delete: ScopeRequirement { .anyOf(["catalogi.schrijven", "catalogi.geforceerd-verwijderen"]) }
 
-    public func addRoutes(to group: RouterGroup<ZGWRequestContext>) {
-        group.post("informatieobjecttypen") { request, context in try await self.create(request, context: context) }
-        group.put("informatieobjecttypen/:uuid") { request, context in try await self.update(request, context: context, partial: false) }
-        group.patch("informatieobjecttypen/:uuid") { request, context in try await self.update(request, context: context, partial: true) }
-        group.delete("informatieobjecttypen/:uuid") { request, context in try await self.delete(request, context: context) }
-        group.post("informatieobjecttypen/:uuid/publish") { request, context in try await self.publish(request, context: context) }
+    func addRoutes(to group: RouterGroup<ZGWRequestContext>) {
+        group.post(RouterPath(collection)) { request, context in try await self.create(request, context: context) }
+        group.put(RouterPath("\(collection)/:uuid")) { request, context in try await self.update(request, context: context, partial: false) }
+        group.patch(RouterPath("\(collection)/:uuid")) { request, context in try await self.update(request, context: context, partial: true) }
+        group.delete(RouterPath("\(collection)/:uuid")) { request, context in try await self.delete(request, context: context) }
+        group.post(RouterPath("\(collection)/:uuid/publish")) { request, context in try await self.publish(request, context: context) }
     }
 
     func create(_ request: Request, context: ZGWRequestContext) async throws -> Response {
         try context.requireScopes(.scope("catalogi.schrijven"), component: .ztc)
         let body = try await JSONBody.parse(request, context: context)
         return try await Self.translating {
-            let input = try InformatieObjectTypeInput.parse(body, partial: false, references: references)
-            let type = input.makeNew()
-            let stored = try await commands.create(type, metadata: context.eventMetadata(request, actie: "create"))
-            return JSONResponse.created(
-                ResourceURL.render(stored, baseURL: baseURL), location: baseURL + InformatieObjectTypeRepresentation.path(type.uuid))
+            let resource = try Input.parse(body, partial: false, references: references).makeNew()
+            let stored = try await commands.create(resource, metadata: context.eventMetadata(request, actie: "create"))
+            let location = "\(baseURL)\(ZGWAPI.catalogi.root)/\(collection)/\(resource.uuid.uuidString.lowercased())"
+            return JSONResponse.created(ResourceURL.render(stored, baseURL: baseURL), location: location)
         }
     }
 
@@ -45,11 +47,10 @@ public struct InformatieObjectTypenCommandController: Sendable {
         let uuid = try Self.uuid(context)
         let body = try await JSONBody.parse(request, context: context)
         return try await Self.translating {
-            let input = try InformatieObjectTypeInput.parse(body, partial: partial, references: references)
+            let input = try Input.parse(body, partial: partial, references: references)
             let forced = client.hasAllAutorisaties || client.scopes(for: .ztc).contains("catalogi.geforceerd-schrijven")
-            guard let stored = try await commands.update(
-                uuid, changedFields: input.fields, forced: forced, metadata: context.eventMetadata(request, actie: partial ? "partial_update" : "update"),
-                change: input.apply)
+            let metadata = context.eventMetadata(request, actie: partial ? "partial_update" : "update")
+            guard let stored = try await commands.update(uuid, changedFields: input.fields, forced: forced, metadata: metadata, change: input.apply)
             else { throw ZGWError.notFound() }
             return JSONResponse.make(ResourceURL.render(stored, baseURL: baseURL))
         }

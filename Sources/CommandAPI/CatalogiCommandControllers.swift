@@ -1,0 +1,16 @@
+import Domain
+import EventStore
+import Hummingbird
+import ZGWHTTP
+
+/// Mounts every write endpoint of the Catalogi API.
+public enum CatalogiCommandControllers {
+    public static func addRoutes(to group: RouterGroup<ZGWRequestContext>, store: EventStore, baseURL: String) {
+        CatalogussenCommandController(store: store, baseURL: baseURL).addRoutes(to: group)
+        CatalogusTypeCommandController<InformatieObjectTypeInput>(
+            commands: CatalogusTypeCommands(
+                store: store, table: "catalogi.informatieobjecttypen", keyColumn: "omschrijving", label: "Dit informatieobjecttype"),
+            collection: "informatieobjecttypen", baseURL: baseURL
+        ).addRoutes(to: group)
+    }
+}

@@ -1,0 +1,165 @@
+import Domain
+import EventStore
+import Foundation
+import PostgresNIO
+import Projections
+
+/// Writes of one catalogus type, with the rules all of them share: the catalogus must exist; versions of
+/// one key may not overlap in a catalogus (`overlap`); published types are immutable (ztc-009,
+/// `non-concept-object`) except for `eindeGeldigheid` alone or with the forced scopes. Type-specific rules come
+/// in through `validate` (inside the write's transaction) and `checkPublish`.
+public struct CatalogusTypeCommands<T: CatalogusType>: Sendable {
+    public typealias Check = @Sendable (T, EventStoreTransaction) async throws -> Void
+
+    let store: EventStore
+    let table: String
+    let keyColumn: String
+    /// "Dit informatieobjecttype", for messages.
+    let label: String
+    let validate: Check
+    let checkPublish: Check
+
+    public init(
+        store: EventStore, table: String, keyColumn: String, label: String, validate: @escaping Check = { _, _ in },
+        checkPublish: @escaping Check = { _, _ in }
+    ) {
+        self.store = store
+        self.table = table
+        self.keyColumn = keyColumn
+        self.label = label
+        self.validate = validate
+        self.checkPublish = checkPublish
+    }
+
+    /// Serialises version checks of concurrent writes.
+    static var versionLock: Int64 { 0x7A74_6330_0000_0002 }
+
+    var events: CatalogusTypeEvents { .of(T.self) }
+
+    static func streamID(_ uuid: UUID) -> String { StreamName.make(category: T.streamCategory, id: uuid) }
+
+    /// The current state and stream version, folded from the stream; nil when it does not exist (or was deleted).
+    public func load(_ uuid: UUID) async throws -> (type: T, version: Int64)? {
+        var state: T?
+        var version: Int64 = 0
+        for event in try await store.readStream(Self.streamID(uuid)) {
+            version = event.version
+            switch event.type {
+            case events.created, events.updated: state = try event.decode(CatalogusTypeState<T>.self).value
+            case events.published: state?.concept = false
+            case events.deleted: state = nil
+            default: break
+            }
+        }
+        return state.map { ($0, version) }
+    }
+
+    /// Creates a concept; returns its stored representation.
+    public func create(_ type: T, metadata: EventMetadata) async throws -> String {
+        var type = type
+        type.concept = true
+        return try await write(type, expected: .noStream, eventType: events.created, metadata: metadata)
+    }
+
+    /// Replaces the state (PUT, PATCH). `changedFields` are the fields the request sent; `forced` is true for a
+    /// client with `catalogi.geforceerd-schrijven`. Nil when the type does not exist.
+    public func update(
+        _ uuid: UUID, changedFields: Set<String>, forced: Bool, metadata: EventMetadata, change: (T) -> T
+    ) async throws -> String? {
+        guard let (current, version) = try await load(uuid) else { return nil }
+        if !current.concept, !forced, !changedFields.isSubset(of: ["eindeGeldigheid"]) {
+            throw ValidationErrors([Self.nonConcept])
+        }
+        var updated = change(current)
+        updated.uuid = uuid
+        updated.concept = current.concept
+        return try await write(updated, expected: .exact(version), eventType: events.updated, metadata: metadata)
+    }
+
+    /// Publishes (concept = false); a published version may not overlap another published one (`overlap`).
+    public func publish(_ uuid: UUID, metadata: EventMetadata) async throws -> String? {
+        guard let (current, version) = try await load(uuid) else { return nil }
+        let (representation, _) = try await store.transaction { transaction in
+            if current.concept {
+                try await checkPublish(current, transaction)
+                try await checkOverlap(current, publishedOnly: true, transaction: transaction)
+                try await transaction.append(
+                    to: Self.streamID(uuid), expectedVersion: .exact(version),
+                    events: [try NewEvent(type: events.published, payload: CatalogusTypeReference(uuid: uuid))], metadata: metadata)
+            }
+            return try await storedRepresentation(uuid, transaction: transaction)
+        }
+        return representation
+    }
+
+    /// Deletes a concept; a published one only with `forced` (`catalogi.geforceerd-verwijderen`). False when unknown.
+    public func delete(_ uuid: UUID, forced: Bool, metadata: EventMetadata) async throws -> Bool {
+        guard let (current, version) = try await load(uuid) else { return false }
+        if !current.concept, !forced { throw ValidationErrors([Self.nonConcept]) }
+        try await store.append(
+            to: Self.streamID(uuid), expectedVersion: .exact(version),
+            events: [try NewEvent(type: events.deleted, payload: CatalogusTypeReference(uuid: uuid))], metadata: metadata)
+        return true
+    }
+
+    static var nonConcept: FieldError {
+        FieldError(name: "nonFieldErrors", code: "non-concept-object", reason: "Het is niet toegestaan om een gepubliceerd object te wijzigen of te verwijderen.")
+    }
+
+    private func write(_ type: T, expected: ExpectedVersion, eventType: String, metadata: EventMetadata) async throws -> String {
+        if let einde = type.eindeGeldigheid, einde < type.beginGeldigheid {
+            throw ValidationErrors([FieldError(name: "eindeGeldigheid", code: "date-mismatch", reason: "eindeGeldigheid mag niet voor beginGeldigheid liggen.")])
+        }
+        let (representation, _) = try await store.transaction { transaction in
+            let exists = try await transaction.connection.query(
+                "SELECT 1 FROM catalogi.catalogussen WHERE uuid = \(type.catalogus)", logger: transaction.logger
+            ).collect()
+            guard !exists.isEmpty else {
+                throw ValidationErrors([FieldError(name: "catalogus", code: "does_not_exist", reason: "Ongeldige hyperlink - Object bestaat niet.")])
+            }
+            try await validate(type, transaction)
+            try await checkOverlap(type, publishedOnly: false, transaction: transaction)
+            try await transaction.append(
+                to: Self.streamID(type.uuid), expectedVersion: expected,
+                events: [try NewEvent(type: eventType, payload: CatalogusTypeState(type))], metadata: metadata)
+            return try await storedRepresentation(type.uuid, transaction: transaction)
+        }
+        return representation
+    }
+
+    /// Versions of one key in one catalogus must not share a day of validity.
+    private func checkOverlap(_ type: T, publishedOnly: Bool, transaction: EventStoreTransaction) async throws {
+        let connection = transaction.connection
+        try await connection.query("SELECT pg_advisory_xact_lock(\(Self.versionLock))", logger: transaction.logger)
+        var binds = PostgresBindings()
+        binds.append(type.catalogus)
+        binds.append(type.versionKey)
+        binds.append(type.uuid)
+        binds.append(publishedOnly)
+        let rows = try await connection.query(
+            PostgresQuery(
+                unsafeSQL: """
+                    SELECT to_char(begin_geldigheid, 'YYYY-MM-DD'), to_char(einde_geldigheid, 'YYYY-MM-DD') FROM \(table)
+                    WHERE catalogus = $1 AND \(keyColumn) = $2 AND uuid <> $3 AND (NOT $4 OR NOT concept)
+                    """, binds: binds), logger: transaction.logger
+        ).collect()
+        for row in rows {
+            let (begin, einde) = try row.decode((String, String?).self)
+            guard let beginDate = ZGWDate(begin) else { continue }
+            if type.geldigheid.overlaps(Geldigheid(begin: beginDate, einde: einde.flatMap(ZGWDate.init))) {
+                throw ValidationErrors([
+                    FieldError(name: "nonFieldErrors", code: "overlap", reason: "\(label) komt al voor binnen de catalogus en opgegeven geldigheidsperiode.")
+                ])
+            }
+        }
+    }
+
+    private func storedRepresentation(_ uuid: UUID, transaction: EventStoreTransaction) async throws -> String {
+        var binds = PostgresBindings()
+        binds.append(uuid)
+        let rows = try await transaction.connection.query(
+            PostgresQuery(unsafeSQL: "SELECT representation::text FROM \(table) WHERE uuid = $1", binds: binds), logger: transaction.logger
+        ).collect()
+        return try rows.first?.decode(String.self) ?? ""
+    }
+}
