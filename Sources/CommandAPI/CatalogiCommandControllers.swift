@@ -12,5 +12,15 @@ public enum CatalogiCommandControllers {
                 store: store, table: "catalogi.informatieobjecttypen", keyColumn: "omschrijving", label: "Dit informatieobjecttype"),
             collection: "informatieobjecttypen", baseURL: baseURL
         ).addRoutes(to: group)
+        CatalogusTypeCommandController<BesluitTypeInput>(
+            commands: CatalogusTypeCommands(
+                store: store, table: "catalogi.besluittypen", keyColumn: "omschrijving", label: "Dit besluittype",
+                validate: { type, transaction in
+                    try await CatalogiRules.relationsInCatalogus(
+                        type.informatieobjecttypen, table: "catalogi.informatieobjecttypen", field: "informatieobjecttypen",
+                        catalogus: type.catalogus, transaction: transaction)
+                }),
+            collection: "besluittypen", baseURL: baseURL
+        ).addRoutes(to: group)
     }
 }

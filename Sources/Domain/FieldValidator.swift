@@ -68,3 +68,40 @@ public struct FieldValidator: Sendable {
         if !errors.isEmpty { throw ValidationErrors(errors) }
     }
 }
+
+extension FieldValidator {
+    /// An ISO 8601 duration (`P1Y2M`, `P6W`, `PT1H30M`, `P10D`), as the specs' `format: duration`.
+    public mutating func duration(_ value: String?, _ name: String) {
+        guard let value else { return }
+        if !Self.isDuration(value) {
+            add(FieldError(name: name, code: "invalid", reason: "Voer een geldige ISO 8601-duur in, bijvoorbeeld P30D."))
+        }
+    }
+
+    static func isDuration(_ text: String) -> Bool {
+        var rest = Substring(text)
+        guard rest.first == "P" else { return false }
+        rest = rest.dropFirst()
+        var sawComponent = false, inTime = false, units = "YMWD"
+        while !rest.isEmpty {
+            if rest.first == "T" {
+                guard !inTime else { return false }
+                inTime = true
+                units = "HMS"
+                rest = rest.dropFirst()
+                guard !rest.isEmpty else { return false }
+                continue
+            }
+            let number = rest.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
+            guard !number.isEmpty, Double(number) != nil, !number.hasSuffix(".") else { return false }
+            rest = rest.dropFirst(number.count)
+            // Units in order, each once; fractions only on seconds.
+            guard let unit = rest.first, let index = units.firstIndex(of: unit) else { return false }
+            if number.contains("."), unit != "S" { return false }
+            units = String(units[units.index(after: index)...])
+            rest = rest.dropFirst()
+            sawComponent = true
+        }
+        return sawComponent
+    }
+}

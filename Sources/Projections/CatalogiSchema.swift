@@ -24,20 +24,46 @@ public enum CatalogiSchema {
         Migration(
             id: "catalogi-0002-informatieobjecttypen",
             statements: [
+                typeTable("informatieobjecttypen", keyColumn: "omschrijving"),
+                versionIndex("informatieobjecttypen", keyColumn: "omschrijving"),
+            ]
+        ),
+        Migration(
+            id: "catalogi-0003-besluittypen",
+            statements: [
+                typeTable("besluittypen", keyColumn: "omschrijving"),
+                versionIndex("besluittypen", keyColumn: "omschrijving"),
+                // Which informatieobjecttypen a besluittype names; both sides' representations list the other.
                 """
-                CREATE TABLE catalogi.informatieobjecttypen (
-                    uuid uuid PRIMARY KEY,
-                    catalogus uuid NOT NULL,
-                    omschrijving text NOT NULL,
-                    concept boolean NOT NULL,
-                    begin_geldigheid date NOT NULL,
-                    einde_geldigheid date,
-                    representation jsonb NOT NULL,
-                    stream_version bigint NOT NULL,
-                    created_position bigint GENERATED ALWAYS AS IDENTITY)
+                CREATE TABLE catalogi.besluittype_informatieobjecttypen (
+                    besluittype uuid NOT NULL,
+                    informatieobjecttype uuid NOT NULL,
+                    ordering integer NOT NULL,
+                    PRIMARY KEY (besluittype, informatieobjecttype))
                 """,
-                "CREATE INDEX informatieobjecttypen_versions ON catalogi.informatieobjecttypen (catalogus, omschrijving, begin_geldigheid)",
+                "CREATE INDEX besluittype_informatieobjecttypen_iot ON catalogi.besluittype_informatieobjecttypen (informatieobjecttype)",
             ]
         ),
     ]
+
+    /// The table of one catalogus type: the columns `CatalogusTypeProjector` writes and the filters read.
+    /// Released migrations use it: change it only together with a new migration.
+    static func typeTable(_ name: String, keyColumn: String) -> String {
+        """
+        CREATE TABLE catalogi.\(name) (
+            uuid uuid PRIMARY KEY,
+            catalogus uuid NOT NULL,
+            \(keyColumn) text NOT NULL,
+            concept boolean NOT NULL,
+            begin_geldigheid date NOT NULL,
+            einde_geldigheid date,
+            representation jsonb NOT NULL,
+            stream_version bigint NOT NULL,
+            created_position bigint GENERATED ALWAYS AS IDENTITY)
+        """
+    }
+
+    static func versionIndex(_ name: String, keyColumn: String) -> String {
+        "CREATE INDEX \(name)_versions ON catalogi.\(name) (catalogus, \(keyColumn), begin_geldigheid)"
+    }
 }

@@ -106,3 +106,16 @@ extension ZGWError {
         .validation(errors.errors)
     }
 }
+
+extension JSONBody {
+    /// A boolean field; an error when of another type.
+    public mutating func bool(_ key: String) -> Bool? {
+        switch object[key] {
+        case nil: return nil
+        case .bool(let value)?: return value
+        default:
+            errors.append(FieldError(name: prefix + key, code: "invalid", reason: "Moet een geldige boolean zijn."))
+            return nil
+        }
+    }
+}

@@ -24,7 +24,7 @@ public struct ServerDependencies: Sendable {
 }
 
 /// The resource collections each API serves so far (listed at its root).
-let resources: [ZGWAPI: [String]] = [.catalogi: ["catalogussen", "informatieobjecttypen"]]
+let resources: [ZGWAPI: [String]] = [.catalogi: ["besluittypen", "catalogussen", "informatieobjecttypen"]]
 
 /// Builds the router: the ZGW conventions as middleware (access log with request id, `API-version`,
 /// problem+json errors), health checks, and the API roots behind JWT authentication.
@@ -47,8 +47,7 @@ public func buildRouter(_ dependencies: ServerDependencies) -> Router<ZGWRequest
         APIRootController(api: api, baseURL: baseURL, resources: resources[api] ?? []).addRoutes(to: group)
         switch api {
         case .catalogi:
-            CatalogussenQueryController(client: store.client, baseURL: baseURL, logger: dependencies.logger).addRoutes(to: group)
-            InformatieObjectTypenQueryController(client: store.client, baseURL: baseURL, logger: dependencies.logger).addRoutes(to: group)
+            CatalogiQueryControllers.addRoutes(to: group, client: store.client, baseURL: baseURL, logger: dependencies.logger)
             CatalogiCommandControllers.addRoutes(to: group, store: store, baseURL: baseURL)
         default:
             break

@@ -1,0 +1,29 @@
+import Domain
+import EventStore
+import Foundation
+import PostgresNIO
+
+/// Rules between catalogus types, checked inside the write's transaction.
+enum CatalogiRules {
+    /// Related types must exist (`does_not_exist`) and be in the same catalogus (ztc-013,
+    /// `relations-incorrect-catalogus`).
+    static func relationsInCatalogus(
+        _ uuids: [UUID], table: String, field: String, catalogus: UUID, transaction: EventStoreTransaction
+    ) async throws {
+        guard !uuids.isEmpty else { return }
+        var binds = PostgresBindings()
+        binds.append(uuids)
+        let rows = try await transaction.connection.query(
+            PostgresQuery(unsafeSQL: "SELECT uuid, catalogus FROM \(table) WHERE uuid = ANY($1)", binds: binds), logger: transaction.logger
+        ).collect()
+        let catalogi = Dictionary(uniqueKeysWithValues: try rows.map { try $0.decode((UUID, UUID).self) })
+        if uuids.contains(where: { catalogi[$0] == nil }) {
+            throw ValidationErrors([FieldError(name: field, code: "does_not_exist", reason: "Ongeldige hyperlink - Object bestaat niet.")])
+        }
+        if catalogi.values.contains(where: { $0 != catalogus }) {
+            throw ValidationErrors([
+                FieldError(name: "nonFieldErrors", code: "relations-incorrect-catalogus", reason: "\(field) moeten tot dezelfde catalogus behoren.")
+            ])
+        }
+    }
+}

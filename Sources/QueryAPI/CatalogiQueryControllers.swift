@@ -1,0 +1,34 @@
+import Domain
+import Hummingbird
+import PostgresNIO
+import ZGWHTTP
+
+/// Mounts every read endpoint of the Catalogi API.
+public enum CatalogiQueryControllers {
+    public static func addRoutes(to group: RouterGroup<ZGWRequestContext>, client: PostgresClient, baseURL: String, logger: Logger) {
+        CatalogussenQueryController(client: client, baseURL: baseURL, logger: logger).addRoutes(to: group)
+        CatalogusTypeQueryController(
+            client: client, baseURL: baseURL, logger: logger, collection: "informatieobjecttypen",
+            extraParameters: ["omschrijving", "omschrijving__icontains", "zaaktype"]
+        ) { query, references, filter throws(ZGWError) in
+            filter.equals("omschrijving", query.string("omschrijving"))
+            filter.contains("omschrijving", query.string("omschrijving__icontains"))
+            // Zaaktype-informatieobjecttype relations arrive with zaaktypen; until then this filter matches nothing.
+            if try query.reference("zaaktype", references: references, api: .catalogi, collection: "zaaktypen") != nil { filter.add("false") }
+        }.addRoutes(to: group)
+        CatalogusTypeQueryController(
+            client: client, baseURL: baseURL, logger: logger, collection: "besluittypen",
+            extraParameters: ["informatieobjecttypen", "omschrijving", "zaaktypen"]
+        ) { query, references, filter throws(ZGWError) in
+            filter.equals("omschrijving", query.string("omschrijving"))
+            switch try query.reference("informatieobjecttypen", references: references, api: .catalogi, collection: "informatieobjecttypen") {
+            case .some(.some(let iot)):
+                filter.add(iot) { "uuid IN (SELECT besluittype FROM catalogi.besluittype_informatieobjecttypen WHERE informatieobjecttype = \($0))" }
+            case .some(.none): filter.add("false")
+            case .none: break
+            }
+            // Zaaktype-besluittype relations arrive with zaaktypen; until then this filter matches nothing.
+            if try query.reference("zaaktypen", references: references, api: .catalogi, collection: "zaaktypen") != nil { filter.add("false") }
+        }.addRoutes(to: group)
+    }
+}

@@ -1,0 +1,52 @@
+import Domain
+import Foundation
+import Hummingbird
+import PostgresNIO
+import ZGWHTTP
+
+/// Reads of one catalogus type's collection: the list with the filters all types share (`catalogus`,
+/// `datumGeldigheid`, `status` with default `definitief`) plus the type's own, paginated; and `GET`/`HEAD` of
+/// one, with ETag. Scope `catalogi.lezen`.
+struct CatalogusTypeQueryController: Sendable {
+    typealias Filters = @Sendable (QueryParameters, ResourceReference, inout SQLFilter) throws(ZGWError) -> Void
+
+    let reader: ReadModelReader
+    let references: ResourceReference
+    let collection: String
+    let table: String
+    let parameters: Set<String>
+    let filters: Filters
+
+    init(client: PostgresClient, baseURL: String, logger: Logger, collection: String, extraParameters: Set<String>, filters: @escaping Filters) {
+        self.reader = ReadModelReader(client: client, baseURL: baseURL, logger: logger)
+        self.references = ResourceReference(baseURL: baseURL)
+        self.collection = collection
+        self.table = "catalogi.\(collection)"
+        self.parameters = PageRequest.parameterNames.union(["catalogus", "datumGeldigheid", "status"]).union(extraParameters)
+        self.filters = filters
+    }
+
+    func addRoutes(to group: RouterGroup<ZGWRequestContext>) {
+        group.get(RouterPath(collection)) { request, context in try await self.list(request, context: context) }
+        group.get(RouterPath("\(collection)/:uuid")) { request, context in try await self.detail(request, context: context) }
+        group.head(RouterPath("\(collection)/:uuid")) { request, context in try await self.detail(request, context: context).withoutBody() }
+    }
+
+    func list(_ request: Request, context: ZGWRequestContext) async throws -> Response {
+        try context.requireScopes(.scope("catalogi.lezen"), component: .ztc)
+        let query = QueryParameters(request)
+        try query.requireOnly(parameters)
+        let page = try PageRequest(query)
+        var filter = SQLFilter()
+        filter.reference("catalogus", try query.reference("catalogus", references: references, api: .catalogi, collection: "catalogussen"))
+        filter.valid(on: try query.date("datumGeldigheid"))
+        if let condition = (try query.choice("status", ConceptStatusFilter.self) ?? .definitief).condition { filter.add(condition) }
+        try filters(query, references, &filter)
+        return try await reader.page(table, filter: filter, page: page, request: request)
+    }
+
+    func detail(_ request: Request, context: ZGWRequestContext) async throws -> Response {
+        try context.requireScopes(.scope("catalogi.lezen"), component: .ztc)
+        return try await reader.detail(table, request: request, context: context)
+    }
+}
