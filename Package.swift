@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     ],
     targets: [
         // Append-only event log: streams, expected versions, gap-free positions, hash chain.
@@ -116,6 +117,12 @@ let package = Package(
             path: "Benchmarks/EventStoreBenchmark",
             swiftSettings: swiftSettings
         ),
+        // Checks JSON bodies against the component schemas of the official specs in ../shared/specs (tests only).
+        .target(
+            name: "SpecConformance",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "EventStoreTests",
             dependencies: ["EventStore", "TestSupport"],
@@ -124,7 +131,7 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "ZaakstroomServer", "ZGWHTTP", "TestSupport", "EventStore", "Projections", "CommandAPI", "Domain", "EmbeddedPostgres",
+                "ZaakstroomServer", "ZGWHTTP", "TestSupport", "EventStore", "Projections", "CommandAPI", "Domain", "EmbeddedPostgres", "SpecConformance",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
