@@ -26,4 +26,26 @@ enum CatalogiRules {
             ])
         }
     }
+
+    /// ztc-012: a zaaktype can be published only when its besluittypen are (`concept-relation`).
+    static func relationsPublished(_ uuids: [UUID], table: String, transaction: EventStoreTransaction) async throws {
+        guard !uuids.isEmpty else { return }
+        var binds = PostgresBindings()
+        binds.append(uuids)
+        let concepts = try await transaction.connection.query(
+            PostgresQuery(unsafeSQL: "SELECT 1 FROM \(table) WHERE uuid = ANY($1) AND concept", binds: binds), logger: transaction.logger
+        ).collect()
+        if !concepts.isEmpty {
+            throw ValidationErrors([
+                FieldError(name: "nonFieldErrors", code: "concept-relation", reason: "Alle gerelateerde besluittypen en informatieobjecttypen moeten gepubliceerd zijn.")
+            ])
+        }
+    }
+
+    /// `ZAAKTYPE-<year>-<10-digit number>`, as Open Zaak generates a missing identificatie.
+    static func generatedIdentificatie(_ type: ZaakType, transaction: EventStoreTransaction) async throws -> String {
+        let number = try await transaction.connection.query("SELECT nextval('catalogi.zaaktype_identificatie')", logger: transaction.logger)
+            .collect().first?.decode(Int64.self) ?? 0
+        return "ZAAKTYPE-\(type.beginGeldigheid.year)-" + String(format: "%010lld", number)
+    }
 }

@@ -18,10 +18,12 @@ public struct CatalogusTypeCommands<T: CatalogusType>: Sendable {
     let label: String
     let validate: Check
     let checkPublish: Check
+    /// Completes a new type inside its transaction (e.g. a generated `identificatie`).
+    let prepareNew: @Sendable (T, EventStoreTransaction) async throws -> T
 
     public init(
         store: EventStore, table: String, keyColumn: String, label: String, validate: @escaping Check = { _, _ in },
-        checkPublish: @escaping Check = { _, _ in }
+        checkPublish: @escaping Check = { _, _ in }, prepareNew: @escaping @Sendable (T, EventStoreTransaction) async throws -> T = { type, _ in type }
     ) {
         self.store = store
         self.table = table
@@ -29,6 +31,7 @@ public struct CatalogusTypeCommands<T: CatalogusType>: Sendable {
         self.label = label
         self.validate = validate
         self.checkPublish = checkPublish
+        self.prepareNew = prepareNew
     }
 
     /// Serialises version checks of concurrent writes.
@@ -58,7 +61,7 @@ public struct CatalogusTypeCommands<T: CatalogusType>: Sendable {
     public func create(_ type: T, metadata: EventMetadata) async throws -> String {
         var type = type
         type.concept = true
-        return try await write(type, expected: .noStream, eventType: events.created, metadata: metadata)
+        return try await write(type, expected: .noStream, eventType: events.created, metadata: metadata, prepare: prepareNew)
     }
 
     /// Replaces the state (PUT, PATCH). `changedFields` are the fields the request sent; `forced` is true for a
@@ -106,11 +109,15 @@ public struct CatalogusTypeCommands<T: CatalogusType>: Sendable {
         FieldError(name: "nonFieldErrors", code: "non-concept-object", reason: "Het is niet toegestaan om een gepubliceerd object te wijzigen of te verwijderen.")
     }
 
-    private func write(_ type: T, expected: ExpectedVersion, eventType: String, metadata: EventMetadata) async throws -> String {
+    private func write(
+        _ type: T, expected: ExpectedVersion, eventType: String, metadata: EventMetadata,
+        prepare: @Sendable (T, EventStoreTransaction) async throws -> T = { type, _ in type }
+    ) async throws -> String {
         if let einde = type.eindeGeldigheid, einde < type.beginGeldigheid {
             throw ValidationErrors([FieldError(name: "eindeGeldigheid", code: "date-mismatch", reason: "eindeGeldigheid mag niet voor beginGeldigheid liggen.")])
         }
         let (representation, _) = try await store.transaction { transaction in
+            let type = try await prepare(type, transaction)
             let exists = try await transaction.connection.query(
                 "SELECT 1 FROM catalogi.catalogussen WHERE uuid = \(type.catalogus)", logger: transaction.logger
             ).collect()

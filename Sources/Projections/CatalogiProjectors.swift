@@ -1,23 +1,32 @@
 import Domain
 import EventStore
 
-/// The inline projectors of the Catalogi API.
+/// The inline projectors of the Catalogi API, and how they keep relations mirrored.
 public enum CatalogiProjectors {
     public static var all: [any InlineProjector] {
-        [CatalogusProjector(), informatieobjecttypen, besluittypen]
+        [CatalogusProjector(), informatieobjecttypen, besluittypen, zaaktypen]
     }
 
     static let informatieobjecttypen = CatalogusTypeProjector<InformatieObjectType>(
         table: "catalogi.informatieobjecttypen", keyColumn: "omschrijving", catalogusListField: "informatieobjecttypen",
         representation: { String(decoding: try JSONCoding.encoder.encode(InformatieObjectTypeRepresentation($0)), as: UTF8.self) },
         afterChange: { uuid, state, connection, logger in
-            try await CatalogiRelations.informatieobjecttypeChanged(uuid, deleted: state == nil, connection: connection, logger: logger)
+            try await CatalogiRelation.besluittypeInformatieobjecttypen.targetChanged(uuid, deleted: state == nil, connection: connection, logger: logger)
         })
 
     static let besluittypen = CatalogusTypeProjector<BesluitType>(
         table: "catalogi.besluittypen", keyColumn: "omschrijving", catalogusListField: "besluittypen",
         representation: { String(decoding: try JSONCoding.encoder.encode(BesluitTypeRepresentation($0)), as: UTF8.self) },
         afterChange: { uuid, state, connection, logger in
-            try await CatalogiRelations.besluittypeChanged(uuid, informatieobjecttypen: state?.informatieobjecttypen, connection: connection, logger: logger)
+            try await CatalogiRelation.besluittypeInformatieobjecttypen.ownerChanged(
+                uuid, targets: state?.informatieobjecttypen, connection: connection, logger: logger)
+            try await CatalogiRelation.zaaktypeBesluittypen.targetChanged(uuid, deleted: state == nil, connection: connection, logger: logger)
+        })
+
+    static let zaaktypen = CatalogusTypeProjector<ZaakType>(
+        table: "catalogi.zaaktypen", keyColumn: "identificatie", catalogusListField: "zaaktypen",
+        representation: { String(decoding: try JSONCoding.encoder.encode(ZaakTypeRepresentation($0)), as: UTF8.self) },
+        afterChange: { uuid, state, connection, logger in
+            try await CatalogiRelation.zaaktypeBesluittypen.ownerChanged(uuid, targets: state?.besluittypen, connection: connection, logger: logger)
         })
 }

@@ -44,6 +44,24 @@ public enum CatalogiSchema {
                 "CREATE INDEX besluittype_informatieobjecttypen_iot ON catalogi.besluittype_informatieobjecttypen (informatieobjecttype)",
             ]
         ),
+        Migration(
+            id: "catalogi-0004-zaaktypen",
+            statements: [
+                typeTable("zaaktypen", keyColumn: "identificatie"),
+                versionIndex("zaaktypen", keyColumn: "identificatie"),
+                // Which besluittypen a zaaktype names; both sides' representations list the other.
+                """
+                CREATE TABLE catalogi.zaaktype_besluittypen (
+                    zaaktype uuid NOT NULL,
+                    besluittype uuid NOT NULL,
+                    ordering integer NOT NULL,
+                    PRIMARY KEY (zaaktype, besluittype))
+                """,
+                "CREATE INDEX zaaktype_besluittypen_besluittype ON catalogi.zaaktype_besluittypen (besluittype)",
+                // Numbers for generated identificaties (ZAAKTYPE-2026-0000000001); the number is recorded in the event.
+                "CREATE SEQUENCE catalogi.zaaktype_identificatie",
+            ]
+        ),
     ]
 
     /// The table of one catalogus type: the columns `CatalogusTypeProjector` writes and the filters read.

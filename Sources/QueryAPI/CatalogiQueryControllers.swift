@@ -27,8 +27,22 @@ public enum CatalogiQueryControllers {
             case .some(.none): filter.add("false")
             case .none: break
             }
-            // Zaaktype-besluittype relations arrive with zaaktypen; until then this filter matches nothing.
-            if try query.reference("zaaktypen", references: references, api: .catalogi, collection: "zaaktypen") != nil { filter.add("false") }
+            switch try query.reference("zaaktypen", references: references, api: .catalogi, collection: "zaaktypen") {
+            case .some(.some(let zaaktype)):
+                filter.add(zaaktype) { "uuid IN (SELECT besluittype FROM catalogi.zaaktype_besluittypen WHERE zaaktype = \($0))" }
+            case .some(.none): filter.add("false")
+            case .none: break
+            }
+        }.addRoutes(to: group)
+        CatalogusTypeQueryController(
+            client: client, baseURL: baseURL, logger: logger, collection: "zaaktypen",
+            extraParameters: ["identificatie", "identificatie__icontains", "omschrijving__icontains", "trefwoorden"]
+        ) { query, references, filter throws(ZGWError) in
+            filter.equals("identificatie", query.string("identificatie"))
+            filter.contains("identificatie", query.string("identificatie__icontains"))
+            filter.contains("representation ->> 'omschrijving'", query.string("omschrijving__icontains"))
+            // Zaaktypen that have every trefwoord asked for.
+            if let trefwoorden = query.list("trefwoorden") { filter.add(trefwoorden) { "ARRAY(SELECT jsonb_array_elements_text(representation -> 'trefwoorden')) @> \($0)" } }
         }.addRoutes(to: group)
     }
 }

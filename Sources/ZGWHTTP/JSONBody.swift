@@ -119,3 +119,25 @@ extension JSONBody {
         }
     }
 }
+
+extension JSONBody {
+    /// A list of objects, each as a nested body whose errors are named `key.index.field`.
+    public mutating func arrayOfObjects(_ key: String) -> [JSONBody]? {
+        switch object[key] {
+        case nil: return nil
+        case .array(let items)?:
+            var bodies: [JSONBody] = []
+            for (index, item) in items.enumerated() {
+                guard case .object(let nested) = item else {
+                    errors.append(FieldError(name: "\(prefix)\(key).\(index)", code: "invalid", reason: "Ongeldige data. Verwachtte een dictionary."))
+                    continue
+                }
+                bodies.append(JSONBody(object: nested, prefix: "\(prefix)\(key).\(index)."))
+            }
+            return bodies
+        default:
+            errors.append(FieldError(name: prefix + key, code: "not_a_list", reason: "Verwachtte een lijst met items, maar kreeg een ander type."))
+            return nil
+        }
+    }
+}
