@@ -22,24 +22,28 @@ public enum CatalogiCommandControllers {
                 }),
             collection: "besluittypen", baseURL: baseURL
         ).addRoutes(to: group)
-        CatalogusTypeCommandController<ZaakTypeInput>(
-            commands: CatalogusTypeCommands(
-                store: store, table: "catalogi.zaaktypen", keyColumn: "identificatie", label: "Dit zaaktype",
-                validate: { type, transaction in
-                    try await CatalogiRules.relationsInCatalogus(
-                        type.besluittypen, table: "catalogi.besluittypen", field: "besluittypen", catalogus: type.catalogus, transaction: transaction)
-                    try await CatalogiRules.relationsInCatalogus(
-                        type.deelzaaktypen, table: "catalogi.zaaktypen", field: "deelzaaktypen", catalogus: type.catalogus, transaction: transaction)
-                },
-                checkPublish: { type, transaction in
-                    try await CatalogiRules.relationsPublished(type.besluittypen, table: "catalogi.besluittypen", transaction: transaction)
-                },
-                prepareNew: { type, transaction in
-                    var type = type
-                    if type.identificatie.isEmpty { type.identificatie = try await CatalogiRules.generatedIdentificatie(type, transaction: transaction) }
-                    return type
-                }),
-            collection: "zaaktypen", baseURL: baseURL
+        let zaaktypen = CatalogusTypeCommands<ZaakType>(
+            store: store, table: "catalogi.zaaktypen", keyColumn: "identificatie", label: "Dit zaaktype",
+            validate: { type, transaction in
+                try await CatalogiRules.relationsInCatalogus(
+                    type.besluittypen, table: "catalogi.besluittypen", field: "besluittypen", catalogus: type.catalogus, transaction: transaction)
+                try await CatalogiRules.relationsInCatalogus(
+                    type.deelzaaktypen, table: "catalogi.zaaktypen", field: "deelzaaktypen", catalogus: type.catalogus, transaction: transaction)
+            },
+            checkPublish: { type, transaction in
+                try await CatalogiRules.relationsPublished(type.besluittypen, table: "catalogi.besluittypen", transaction: transaction)
+            },
+            prepareNew: { type, transaction in
+                var type = type
+                if type.identificatie.isEmpty { type.identificatie = try await CatalogiRules.generatedIdentificatie(type, transaction: transaction) }
+                return type
+            })
+        CatalogusTypeCommandController<ZaakTypeInput>(commands: zaaktypen, collection: "zaaktypen", baseURL: baseURL).addRoutes(to: group)
+        ZaakTypeSubTypeCommandController<StatusTypeInput>(
+            commands: ZaakTypeSubTypeCommands(store: store, zaaktypen: zaaktypen, table: "catalogi.statustypen"), collection: "statustypen", baseURL: baseURL
+        ).addRoutes(to: group)
+        ZaakTypeSubTypeCommandController<RolTypeInput>(
+            commands: ZaakTypeSubTypeCommands(store: store, zaaktypen: zaaktypen, table: "catalogi.roltypen"), collection: "roltypen", baseURL: baseURL
         ).addRoutes(to: group)
     }
 }

@@ -20,21 +20,18 @@ struct CatalogusTypeCommandController<Input: CatalogusTypeInput>: Sendable {
         self.references = ResourceReference(baseURL: baseURL)
     }
 
-    static var write: ScopeRequirement { .anyOf(["catalogi.schrijven", "catalogi.geforceerd-schrijven"]) }
-    static var delete: ScopeRequirement { .anyOf(["catalogi.schrijven", "catalogi.geforceerd-verwijderen"]) }
 
     func addRoutes(to group: RouterGroup<ZGWRequestContext>) {
-        group.post(RouterPath(collection)) { request, context in try await self.create(request, context: context) }
-        group.put(RouterPath("\(collection)/:uuid")) { request, context in try await self.update(request, context: context, partial: false) }
-        group.patch(RouterPath("\(collection)/:uuid")) { request, context in try await self.update(request, context: context, partial: true) }
-        group.delete(RouterPath("\(collection)/:uuid")) { request, context in try await self.delete(request, context: context) }
-        group.post(RouterPath("\(collection)/:uuid/publish")) { request, context in try await self.publish(request, context: context) }
+        CommandSupport.mount(
+            on: group, collection: collection, create: { try await self.create($0, context: $1) },
+            update: { try await self.update($0, context: $1, partial: $2) }, delete: { try await self.delete($0, context: $1) },
+            publish: { try await self.publish($0, context: $1) })
     }
 
     func create(_ request: Request, context: ZGWRequestContext) async throws -> Response {
         try context.requireScopes(.scope("catalogi.schrijven"), component: .ztc)
         let body = try await JSONBody.parse(request, context: context)
-        return try await Self.translating {
+        return try await CommandSupport.translating {
             let resource = try Input.parse(body, partial: false, references: references).makeNew()
             let stored = try await commands.create(resource, metadata: context.eventMetadata(request, actie: "create"))
             let location = "\(baseURL)\(ZGWAPI.catalogi.root)/\(collection)/\(resource.uuid.uuidString.lowercased())"
@@ -43,10 +40,10 @@ struct CatalogusTypeCommandController<Input: CatalogusTypeInput>: Sendable {
     }
 
     func update(_ request: Request, context: ZGWRequestContext, partial: Bool) async throws -> Response {
-        let client = try context.requireScopes(Self.write, component: .ztc)
-        let uuid = try Self.uuid(context)
+        let client = try context.requireScopes(CommandSupport.writeScopes, component: .ztc)
+        let uuid = try CommandSupport.uuid(context)
         let body = try await JSONBody.parse(request, context: context)
-        return try await Self.translating {
+        return try await CommandSupport.translating {
             let input = try Input.parse(body, partial: partial, references: references)
             let forced = client.hasAllAutorisaties || client.scopes(for: .ztc).contains("catalogi.geforceerd-schrijven")
             let metadata = context.eventMetadata(request, actie: partial ? "partial_update" : "update")
@@ -57,9 +54,9 @@ struct CatalogusTypeCommandController<Input: CatalogusTypeInput>: Sendable {
     }
 
     func delete(_ request: Request, context: ZGWRequestContext) async throws -> Response {
-        let client = try context.requireScopes(Self.delete, component: .ztc)
-        let uuid = try Self.uuid(context)
-        return try await Self.translating {
+        let client = try context.requireScopes(CommandSupport.deleteScopes, component: .ztc)
+        let uuid = try CommandSupport.uuid(context)
+        return try await CommandSupport.translating {
             let forced = client.hasAllAutorisaties || client.scopes(for: .ztc).contains("catalogi.geforceerd-verwijderen")
             guard try await commands.delete(uuid, forced: forced, metadata: context.eventMetadata(request, actie: "destroy")) else {
                 throw ZGWError.notFound()
@@ -70,26 +67,12 @@ struct CatalogusTypeCommandController<Input: CatalogusTypeInput>: Sendable {
 
     func publish(_ request: Request, context: ZGWRequestContext) async throws -> Response {
         try context.requireScopes(.scope("catalogi.schrijven"), component: .ztc)
-        let uuid = try Self.uuid(context)
-        return try await Self.translating {
+        let uuid = try CommandSupport.uuid(context)
+        return try await CommandSupport.translating {
             guard let stored = try await commands.publish(uuid, metadata: context.eventMetadata(request, actie: "publish")) else {
                 throw ZGWError.notFound()
             }
             return JSONResponse.make(ResourceURL.render(stored, baseURL: baseURL))
-        }
-    }
-
-    static func uuid(_ context: ZGWRequestContext) throws(ZGWError) -> UUID {
-        guard let uuid = context.parameters.get("uuid").flatMap(UUID.init(uuidString:)) else { throw .notFound() }
-        return uuid
-    }
-
-    /// Runs `body`, turning validation errors into a 400.
-    static func translating(_ body: () async throws -> Response) async throws -> Response {
-        do {
-            return try await body()
-        } catch let errors as ValidationErrors {
-            throw ZGWError.validation(errors)
         }
     }
 }

@@ -48,7 +48,7 @@ public struct CatalogusTypeCommands<T: CatalogusType>: Sendable {
         for event in try await store.readStream(Self.streamID(uuid)) {
             version = event.version
             switch event.type {
-            case events.created, events.updated: state = try event.decode(CatalogusTypeState<T>.self).value
+            case events.created, events.updated: state = try event.decode(ResourceState<T>.self).value
             case events.published: state?.concept = false
             case events.deleted: state = nil
             default: break
@@ -128,7 +128,7 @@ public struct CatalogusTypeCommands<T: CatalogusType>: Sendable {
             try await checkOverlap(type, publishedOnly: false, transaction: transaction)
             try await transaction.append(
                 to: Self.streamID(type.uuid), expectedVersion: expected,
-                events: [try NewEvent(type: eventType, payload: CatalogusTypeState(type))], metadata: metadata)
+                events: [try NewEvent(type: eventType, payload: ResourceState(type))], metadata: metadata)
             return try await storedRepresentation(type.uuid, transaction: transaction)
         }
         return representation

@@ -1,9 +1,15 @@
 import Foundation
 
+/// A resource whose events carry its state under its own name (`{"statustype": {...}}`).
+public protocol NamedResource: Codable, Sendable, Equatable {
+    /// `informatieobjecttype`, `statustype`: event-name prefix and payload key.
+    static var resourceName: String { get }
+}
+
 /// What informatieobjecttypen, besluittypen and zaaktypen share: they live in a catalogus, start as a concept,
 /// get published, and come in versions that share a key (`omschrijving`, or `identificatie` for zaaktypen)
 /// and differ in validity. Each has a stream of its own, `<streamCategory>-<uuid>`.
-public protocol CatalogusType: Codable, Sendable, Equatable {
+public protocol CatalogusType: NamedResource {
     var uuid: UUID { get set }
     var catalogus: UUID { get }
     var concept: Bool { get set }
@@ -16,6 +22,8 @@ public protocol CatalogusType: Codable, Sendable, Equatable {
 }
 
 extension CatalogusType {
+    public static var resourceName: String { streamCategory }
+
     public var geldigheid: Geldigheid { Geldigheid(begin: beginGeldigheid, einde: eindeGeldigheid) }
 }
 
@@ -36,9 +44,9 @@ public struct CatalogusTypeEvents: Sendable {
     public static func of<T: CatalogusType>(_ type: T.Type) -> CatalogusTypeEvents { CatalogusTypeEvents(category: T.streamCategory) }
 }
 
-/// Payload of `created` and `updated`: the full state, under the type's own name
+/// Payload of `created` and `updated`: the full state, under the resource's own name
 /// (`{"informatieobjecttype": {...}}`), so the log reads well.
-public struct CatalogusTypeState<T: CatalogusType>: Codable, Sendable, Equatable {
+public struct ResourceState<T: NamedResource>: Codable, Sendable, Equatable {
     public var value: T
 
     public init(_ value: T) {
@@ -53,12 +61,12 @@ public struct CatalogusTypeState<T: CatalogusType>: Codable, Sendable, Equatable
     }
 
     public init(from decoder: any Decoder) throws {
-        value = try decoder.container(keyedBy: Key.self).decode(T.self, forKey: Key(stringValue: T.streamCategory))
+        value = try decoder.container(keyedBy: Key.self).decode(T.self, forKey: Key(stringValue: T.resourceName))
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Key.self)
-        try container.encode(value, forKey: Key(stringValue: T.streamCategory))
+        try container.encode(value, forKey: Key(stringValue: T.resourceName))
     }
 }
 

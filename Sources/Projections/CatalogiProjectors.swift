@@ -4,7 +4,7 @@ import EventStore
 /// The inline projectors of the Catalogi API, and how they keep relations mirrored.
 public enum CatalogiProjectors {
     public static var all: [any InlineProjector] {
-        [CatalogusProjector(), informatieobjecttypen, besluittypen, zaaktypen]
+        [CatalogusProjector(), informatieobjecttypen, besluittypen, zaaktypen, statustypen, roltypen]
     }
 
     static let informatieobjecttypen = CatalogusTypeProjector<InformatieObjectType>(
@@ -28,5 +28,14 @@ public enum CatalogiProjectors {
         representation: { String(decoding: try JSONCoding.encoder.encode(ZaakTypeRepresentation($0)), as: UTF8.self) },
         afterChange: { uuid, state, connection, logger in
             try await CatalogiRelation.zaaktypeBesluittypen.ownerChanged(uuid, targets: state?.besluittypen, connection: connection, logger: logger)
+            try await ZaakTypeSubTypes.zaaktypeChanged(uuid, deleted: state == nil, connection: connection, logger: logger)
         })
+
+    static let statustypen = ZaakTypeSubTypeProjector<StatusType>(
+        table: "catalogi.statustypen", columns: { ($0.omschrijving, $0.omschrijvingGeneriek, $0.volgnummer) },
+        representation: { String(decoding: try JSONCoding.encoder.encode(StatusTypeRepresentation($0)), as: UTF8.self) })
+
+    static let roltypen = ZaakTypeSubTypeProjector<RolType>(
+        table: "catalogi.roltypen", columns: { ($0.omschrijving, $0.omschrijvingGeneriek.rawValue, nil) },
+        representation: { String(decoding: try JSONCoding.encoder.encode(RolTypeRepresentation($0)), as: UTF8.self) })
 }

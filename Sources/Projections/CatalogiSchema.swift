@@ -62,6 +62,10 @@ public enum CatalogiSchema {
                 "CREATE SEQUENCE catalogi.zaaktype_identificatie",
             ]
         ),
+        Migration(
+            id: "catalogi-0005-statustypen-roltypen",
+            statements: [subTypeTable("statustypen"), subTypeIndex("statustypen"), subTypeTable("roltypen"), subTypeIndex("roltypen")]
+        ),
     ]
 
     /// The table of one catalogus type: the columns `CatalogusTypeProjector` writes and the filters read.
@@ -83,5 +87,24 @@ public enum CatalogiSchema {
 
     static func versionIndex(_ name: String, keyColumn: String) -> String {
         "CREATE INDEX \(name)_versions ON catalogi.\(name) (catalogus, \(keyColumn), begin_geldigheid)"
+    }
+
+    /// The table of one zaaktype sub-type (statustypen, roltypen …). Released migrations use it.
+    static func subTypeTable(_ name: String) -> String {
+        """
+        CREATE TABLE catalogi.\(name) (
+            uuid uuid PRIMARY KEY,
+            zaaktype uuid NOT NULL,
+            omschrijving text NOT NULL,
+            omschrijving_generiek text NOT NULL,
+            volgnummer integer,
+            representation jsonb NOT NULL,
+            stream_version bigint NOT NULL,
+            created_position bigint GENERATED ALWAYS AS IDENTITY)
+        """
+    }
+
+    static func subTypeIndex(_ name: String) -> String {
+        "CREATE INDEX \(name)_zaaktype ON catalogi.\(name) (zaaktype)"
     }
 }

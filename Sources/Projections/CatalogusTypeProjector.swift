@@ -35,16 +35,18 @@ public struct CatalogusTypeProjector<T: CatalogusType>: InlineProjector {
     var events: CatalogusTypeEvents { .of(T.self) }
 
     public func apply(_ appended: [AppendedEvent], connection: PostgresConnection, logger: Logger) async throws {
-        for event in appended where StreamName.category(of: event.streamID) == T.streamCategory {
+        let own = [events.created, events.updated, events.published, events.deleted]
+        // A zaaktype's stream also holds its sub-types' events; those have projectors of their own.
+        for event in appended where StreamName.category(of: event.streamID) == T.streamCategory && own.contains(event.type) {
             let uuid = try event.type == events.created || event.type == events.updated
-                ? event.decode(CatalogusTypeState<T>.self).value.uuid : event.decode(CatalogusTypeReference.self).uuid
+                ? event.decode(ResourceState<T>.self).value.uuid : event.decode(CatalogusTypeReference.self).uuid
             var affected = try await connection.query(
                 PostgresQuery(unsafeSQL: "SELECT catalogus, \(keyColumn) FROM \(table) WHERE uuid = $1", binds: Self.binds(uuid)), logger: logger
             ).collect().map { try $0.decode((UUID, String).self) }
             var state: T?
             switch event.type {
             case events.created, events.updated:
-                let type = try event.decode(CatalogusTypeState<T>.self).value
+                let type = try event.decode(ResourceState<T>.self).value
                 try await upsert(type, version: event.version, connection: connection, logger: logger)
                 affected.append((type.catalogus, type.versionKey))
                 state = type
@@ -58,14 +60,14 @@ public struct CatalogusTypeProjector<T: CatalogusType>: InlineProjector {
             case events.deleted:
                 try await connection.query(PostgresQuery(unsafeSQL: "DELETE FROM \(table) WHERE uuid = $1", binds: Self.binds(uuid)), logger: logger)
             default:
-                logger.warning("unknown \(T.streamCategory) event", metadata: ["type": "\(event.type)"])
                 continue
             }
-            if event.type != events.published { try await afterChange(uuid, state, connection, logger) }
             for (catalogus, key) in affected {
                 try await refreshVersions(catalogus: catalogus, key: key, connection: connection, logger: logger)
                 try await refreshCatalogus(catalogus, connection: connection, logger: logger)
             }
+            // Last, so relations see this type's final representation (versions included).
+            if event.type != events.published { try await afterChange(uuid, state, connection, logger) }
         }
     }
 

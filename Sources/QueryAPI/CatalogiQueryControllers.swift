@@ -44,5 +44,12 @@ public enum CatalogiQueryControllers {
             // Zaaktypen that have every trefwoord asked for.
             if let trefwoorden = query.list("trefwoorden") { filter.add(trefwoorden) { "ARRAY(SELECT jsonb_array_elements_text(representation -> 'trefwoorden')) @> \($0)" } }
         }.addRoutes(to: group)
+        ZaakTypeSubTypeQueryController(client: client, baseURL: baseURL, logger: logger, collection: "statustypen", order: "volgnummer").addRoutes(to: group)
+        ZaakTypeSubTypeQueryController(
+            client: client, baseURL: baseURL, logger: logger, collection: "roltypen", extraParameters: ["omschrijving", "omschrijvingGeneriek"]
+        ) { query, filter throws(ZGWError) in
+            filter.equals("omschrijving", query.string("omschrijving"))
+            filter.equals("omschrijving_generiek", try query.choice("omschrijvingGeneriek", RolType.OmschrijvingGeneriek.self)?.rawValue)
+        }.addRoutes(to: group)
     }
 }

@@ -27,13 +27,10 @@ struct CatalogusTypeQueryController: Sendable {
     }
 
     func addRoutes(to group: RouterGroup<ZGWRequestContext>) {
-        group.get(RouterPath(collection)) { request, context in try await self.list(request, context: context) }
-        group.get(RouterPath("\(collection)/:uuid")) { request, context in try await self.detail(request, context: context) }
-        group.head(RouterPath("\(collection)/:uuid")) { request, context in try await self.detail(request, context: context).withoutBody() }
+        reader.mountCatalogi(on: group, collection: collection, table: table) { request, context in try await self.list(request, context: context) }
     }
 
     func list(_ request: Request, context: ZGWRequestContext) async throws -> Response {
-        try context.requireScopes(.scope("catalogi.lezen"), component: .ztc)
         let query = QueryParameters(request)
         try query.requireOnly(parameters)
         let page = try PageRequest(query)
@@ -43,10 +40,5 @@ struct CatalogusTypeQueryController: Sendable {
         if let condition = (try query.choice("status", ConceptStatusFilter.self) ?? .definitief).condition { filter.add(condition) }
         try filters(query, references, &filter)
         return try await reader.page(table, filter: filter, page: page, request: request)
-    }
-
-    func detail(_ request: Request, context: ZGWRequestContext) async throws -> Response {
-        try context.requireScopes(.scope("catalogi.lezen"), component: .ztc)
-        return try await reader.detail(table, request: request, context: context)
     }
 }

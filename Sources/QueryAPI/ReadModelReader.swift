@@ -12,9 +12,9 @@ struct ReadModelReader: Sendable {
     let baseURL: String
     let logger: Logger
 
-    /// One page of `table` under `filter`, in creation order, as the standard's paginated body.
-    func page(_ table: String, filter: SQLFilter, page: PageRequest, request: Request) async throws -> Response {
-        let (countQuery, rowsQuery) = filter.page(from: table, order: "created_position", page: page)
+    /// One page of `table` under `filter`, in `order` (creation order by default), as the standard's paginated body.
+    func page(_ table: String, filter: SQLFilter, page: PageRequest, request: Request, order: String = "created_position") async throws -> Response {
+        let (countQuery, rowsQuery) = filter.page(from: table, order: order == "created_position" ? order : "\(order), created_position", page: page)
         let count = try await client.query(countQuery, logger: logger).collect().first?.decode(Int64.self) ?? 0
         var results: [String] = []
         for try await json in try await client.query(rowsQuery, logger: logger).decode(String.self) {
@@ -33,6 +33,26 @@ struct ReadModelReader: Sendable {
         ).collect()
         guard let stored = try rows.first?.decode(String.self) else { throw ZGWError.notFound() }
         return JSONResponse.detail(ResourceURL.render(stored, baseURL: baseURL), request: request)
+    }
+}
+
+extension ReadModelReader {
+    /// Mounts `GET {collection}` (served by `list`) and `GET`/`HEAD {collection}/{uuid}` from `table`, each
+    /// behind the Catalogi read scope.
+    func mountCatalogi(
+        on group: RouterGroup<ZGWRequestContext>, collection: String, table: String,
+        list: @escaping @Sendable (Request, ZGWRequestContext) async throws -> Response
+    ) {
+        let detail: @Sendable (Request, ZGWRequestContext) async throws -> Response = { request, context in
+            try context.requireScopes(.scope("catalogi.lezen"), component: .ztc)
+            return try await self.detail(table, request: request, context: context)
+        }
+        group.get(RouterPath(collection)) { request, context in
+            try context.requireScopes(.scope("catalogi.lezen"), component: .ztc)
+            return try await list(request, context)
+        }
+        group.get(RouterPath("\(collection)/:uuid")) { request, context in try await detail(request, context) }
+        group.head(RouterPath("\(collection)/:uuid")) { request, context in try await detail(request, context).withoutBody() }
     }
 }
 

@@ -141,3 +141,16 @@ extension JSONBody {
         }
     }
 }
+
+extension JSONBody {
+    /// A whole number; an error when of another type.
+    public mutating func integer(_ key: String) -> Int? {
+        switch object[key] {
+        case nil: return nil
+        case .number(let value)? where value.rounded() == value && abs(value) < 1e15: return Int(value)
+        default:
+            errors.append(FieldError(name: prefix + key, code: "invalid", reason: "Een geldig geheel getal is vereist."))
+            return nil
+        }
+    }
+}

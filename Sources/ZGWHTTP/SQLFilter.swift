@@ -51,3 +51,18 @@ extension SQLFilter {
         conditions.append(condition)
     }
 }
+
+extension SQLFilter {
+    /// A filter for a subquery whose placeholders continue after `parent`'s; merge it back with `adopt`.
+    public init(startingAt parent: SQLFilter) {
+        self.init()
+        bindings = parent.bindings
+    }
+
+    /// Adds the subquery filter's conditions, wrapped (`wrap` gets its WHERE clause), when it has any.
+    public mutating func adopt(_ sub: SQLFilter, _ wrap: (String) -> String) {
+        guard !sub.conditions.isEmpty else { return }
+        bindings = sub.bindings
+        conditions.append(wrap(sub.whereClause))
+    }
+}

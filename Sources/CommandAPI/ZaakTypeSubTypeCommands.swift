@@ -1,0 +1,88 @@
+import Domain
+import EventStore
+import Foundation
+import PostgresNIO
+import Projections
+
+/// Writes of one zaaktype sub-type (statustypen, roltypen): events in the zaaktype's stream, appended at the
+/// zaaktype's stream version (so a concurrent publish is a conflict, not a race). ztc-010/011: sub-types of a
+/// published zaaktype cannot be created, changed or deleted (`non-concept-zaaktype`) without the forced scopes.
+public struct ZaakTypeSubTypeCommands<T: ZaakTypeSubType>: Sendable {
+    let store: EventStore
+    let zaaktypen: CatalogusTypeCommands<ZaakType>
+    let table: String
+
+    public init(store: EventStore, zaaktypen: CatalogusTypeCommands<ZaakType>, table: String) {
+        self.store = store
+        self.zaaktypen = zaaktypen
+        self.table = table
+    }
+
+    var events: SubTypeEvents { .of(T.self) }
+
+    public func create(_ type: T, forced: Bool, metadata: EventMetadata) async throws -> String {
+        try await write(type, eventType: events.created, forced: forced, metadata: metadata)
+    }
+
+    /// Nil when the sub-type does not exist.
+    public func update(_ uuid: UUID, forced: Bool, metadata: EventMetadata, change: (T) -> T) async throws -> String? {
+        guard let current = try await load(uuid) else { return nil }
+        var updated = change(current)
+        updated.uuid = uuid
+        guard updated.zaaktype == current.zaaktype else {
+            throw ValidationErrors([FieldError(name: "zaaktype", code: "wijzigen-niet-toegelaten", reason: "Het zaaktype van een bestaand object kan niet gewijzigd worden.")])
+        }
+        return try await write(updated, eventType: events.updated, forced: forced, metadata: metadata)
+    }
+
+    /// False when the sub-type does not exist.
+    public func delete(_ uuid: UUID, forced: Bool, metadata: EventMetadata) async throws -> Bool {
+        guard let current = try await load(uuid), let (zaaktype, version) = try await zaaktypen.load(current.zaaktype) else { return false }
+        if !zaaktype.concept, !forced { throw ValidationErrors([Self.nonConceptZaaktype]) }
+        try await store.append(
+            to: StreamName.make(category: ZaakType.streamCategory, id: current.zaaktype), expectedVersion: .exact(version),
+            events: [try NewEvent(type: events.deleted, payload: CatalogusTypeReference(uuid: uuid))], metadata: metadata)
+        return true
+    }
+
+    /// The sub-type's state, folded from its events in its zaaktype's stream.
+    func load(_ uuid: UUID) async throws -> T? {
+        var binds = PostgresBindings()
+        binds.append(uuid)
+        let rows = try await store.client.query(PostgresQuery(unsafeSQL: "SELECT zaaktype FROM \(table) WHERE uuid = $1", binds: binds)).collect()
+        guard let zaaktype = try rows.first?.decode(UUID.self) else { return nil }
+        var state: T?
+        for event in try await store.readStream(StreamName.make(category: ZaakType.streamCategory, id: zaaktype)) where events.all.contains(event.type) {
+            if event.type == events.deleted {
+                if try event.decode(CatalogusTypeReference.self).uuid == uuid { state = nil }
+            } else {
+                let value = try event.decode(ResourceState<T>.self).value
+                if value.uuid == uuid { state = value }
+            }
+        }
+        return state
+    }
+
+    static var nonConceptZaaktype: FieldError {
+        FieldError(name: "nonFieldErrors", code: "non-concept-zaaktype", reason: "Het zaaktype is gepubliceerd; zijn onderdelen kunnen niet meer gewijzigd worden.")
+    }
+
+    private func write(_ type: T, eventType: String, forced: Bool, metadata: EventMetadata) async throws -> String {
+        guard let (zaaktype, version) = try await zaaktypen.load(type.zaaktype) else {
+            throw ValidationErrors([FieldError(name: "zaaktype", code: "does_not_exist", reason: "Ongeldige hyperlink - Object bestaat niet.")])
+        }
+        if !zaaktype.concept, !forced { throw ValidationErrors([Self.nonConceptZaaktype]) }
+        let (representation, _) = try await store.transaction { transaction in
+            try await transaction.append(
+                to: StreamName.make(category: ZaakType.streamCategory, id: type.zaaktype), expectedVersion: .exact(version),
+                events: [try NewEvent(type: eventType, payload: ResourceState(type))], metadata: metadata)
+            var binds = PostgresBindings()
+            binds.append(type.uuid)
+            let rows = try await transaction.connection.query(
+                PostgresQuery(unsafeSQL: "SELECT representation::text FROM \(table) WHERE uuid = $1", binds: binds), logger: transaction.logger
+            ).collect()
+            return try rows.first?.decode(String.self) ?? ""
+        }
+        return representation
+    }
+}

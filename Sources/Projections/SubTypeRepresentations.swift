@@ -1,0 +1,65 @@
+import Domain
+import Foundation
+
+/// The JSON of a statustype (`StatusType` of catalogi-1.3.1). What comes from the zaaktype
+/// (`zaaktypeIdentificatie`, `catalogus`, `beginObject`, `eindeObject`) and `isEindstatus` are filled in by
+/// `ZaakTypeSubTypes.refresh`.
+public struct StatusTypeRepresentation: Codable, Sendable, Equatable {
+    public var url: String
+    public var omschrijving: String
+    public var omschrijvingGeneriek: String
+    public var statustekst: String
+    public var zaaktype: String
+    public var zaaktypeIdentificatie = ""
+    public var volgnummer: Int
+    public var isEindstatus = false
+    public var informeren: Bool
+    public var doorlooptijd: Nullable<String>
+    public var toelichting: Nullable<String>
+    public var checklistitemStatustype: [StatusType.CheckListItem]
+    public var catalogus = ""
+    public var eigenschappen: [String] = []
+    public var zaakobjecttypen: [String] = []
+    public var beginGeldigheid: Nullable<ZGWDate>
+    public var eindeGeldigheid: Nullable<ZGWDate>
+    public var beginObject: Nullable<ZGWDate> = Nullable(nil)
+    public var eindeObject: Nullable<ZGWDate> = Nullable(nil)
+
+    public init(_ type: StatusType) {
+        url = ResourceURL.local("\(ZGWAPI.catalogi.root)/statustypen/\(type.uuid.uuidString.lowercased())")
+        omschrijving = type.omschrijving
+        omschrijvingGeneriek = type.omschrijvingGeneriek
+        statustekst = type.statustekst
+        zaaktype = ResourceURL.local(ZaakTypeRepresentation.path(type.zaaktype))
+        volgnummer = type.volgnummer
+        informeren = type.informeren
+        doorlooptijd = Nullable(type.doorlooptijd)
+        toelichting = Nullable(type.toelichting)
+        checklistitemStatustype = type.checklistitemStatustype
+        beginGeldigheid = Nullable(type.beginGeldigheid)
+        eindeGeldigheid = Nullable(type.eindeGeldigheid)
+    }
+}
+
+/// The JSON of a roltype (`RolType` of catalogi-1.3.1); zaaktype-derived fields as for statustypen.
+public struct RolTypeRepresentation: Codable, Sendable, Equatable {
+    public var url: String
+    public var zaaktype: String
+    public var zaaktypeIdentificatie = ""
+    public var omschrijving: String
+    public var omschrijvingGeneriek: RolType.OmschrijvingGeneriek
+    public var catalogus = ""
+    public var beginGeldigheid: Nullable<ZGWDate>
+    public var eindeGeldigheid: Nullable<ZGWDate>
+    public var beginObject: Nullable<ZGWDate> = Nullable(nil)
+    public var eindeObject: Nullable<ZGWDate> = Nullable(nil)
+
+    public init(_ type: RolType) {
+        url = ResourceURL.local("\(ZGWAPI.catalogi.root)/roltypen/\(type.uuid.uuidString.lowercased())")
+        zaaktype = ResourceURL.local(ZaakTypeRepresentation.path(type.zaaktype))
+        omschrijving = type.omschrijving
+        omschrijvingGeneriek = type.omschrijvingGeneriek
+        beginGeldigheid = Nullable(type.beginGeldigheid)
+        eindeGeldigheid = Nullable(type.eindeGeldigheid)
+    }
+}

@@ -1,0 +1,59 @@
+import Domain
+import EventStore
+import Foundation
+import Logging
+import PostgresNIO
+
+/// Keeps the table of one zaaktype sub-type in step with its events in the zaaktype streams, inline.
+public struct ZaakTypeSubTypeProjector<T: ZaakTypeSubType>: InlineProjector {
+    public let name: String
+    let table: String
+    /// The filter columns: omschrijving, omschrijving_generiek, volgnummer.
+    let columns: @Sendable (T) -> (omschrijving: String, generiek: String, volgnummer: Int?)
+    let representation: @Sendable (T) throws -> String
+
+    init(table: String, columns: @escaping @Sendable (T) -> (omschrijving: String, generiek: String, volgnummer: Int?), representation: @escaping @Sendable (T) throws -> String) {
+        self.name = table
+        self.table = table
+        self.columns = columns
+        self.representation = representation
+    }
+
+    public func apply(_ appended: [AppendedEvent], connection: PostgresConnection, logger: Logger) async throws {
+        let events = SubTypeEvents.of(T.self)
+        for event in appended where events.all.contains(event.type) {
+            let zaaktype: UUID
+            if event.type == events.deleted {
+                let uuid = try event.decode(CatalogusTypeReference.self).uuid
+                let rows = try await connection.query(
+                    PostgresQuery(unsafeSQL: "DELETE FROM \(table) WHERE uuid = $1 RETURNING zaaktype", binds: ZaakTypeSubTypes.binds(uuid)), logger: logger
+                ).collect()
+                guard let owner = try rows.first?.decode(UUID.self) else { continue }
+                zaaktype = owner
+            } else {
+                let type = try event.decode(ResourceState<T>.self).value
+                let (omschrijving, generiek, volgnummer) = columns(type)
+                var binds = PostgresBindings()
+                binds.append(type.uuid)
+                binds.append(type.zaaktype)
+                binds.append(omschrijving)
+                binds.append(generiek)
+                binds.append(volgnummer.map(Int32.init))
+                binds.append(try representation(type))
+                binds.append(event.version)
+                try await connection.query(
+                    PostgresQuery(
+                        unsafeSQL: """
+                            INSERT INTO \(table) (uuid, zaaktype, omschrijving, omschrijving_generiek, volgnummer, representation, stream_version)
+                            VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7)
+                            ON CONFLICT (uuid) DO UPDATE SET zaaktype = excluded.zaaktype, omschrijving = excluded.omschrijving,
+                                omschrijving_generiek = excluded.omschrijving_generiek, volgnummer = excluded.volgnummer,
+                                representation = excluded.representation, stream_version = excluded.stream_version
+                            WHERE \(table).stream_version < excluded.stream_version
+                            """, binds: binds), logger: logger)
+                zaaktype = type.zaaktype
+            }
+            try await ZaakTypeSubTypes.refresh(zaaktypen: [zaaktype], connection: connection, logger: logger)
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import Logging
+import PostgresNIO
+
+/// Keeps zaaktypen and their sub-types (statustypen, roltypen) in step: the zaaktype lists its sub-types, each
+/// sub-type shows its zaaktype's identificatie, catalogus and validity, and the statustype with the highest
+/// volgnummer is the end status.
+public enum ZaakTypeSubTypes {
+    /// The sub-type tables, the zaaktype's list of each, and its order.
+    static let tables: [(table: String, listField: String, order: String)] = [
+        ("catalogi.statustypen", "statustypen", "volgnummer"), ("catalogi.roltypen", "roltypen", "created_position"),
+    ]
+
+    /// Refreshes everything derived between these zaaktypen and their sub-types.
+    static func refresh(zaaktypen: [UUID], connection: PostgresConnection, logger: Logger) async throws {
+        guard !zaaktypen.isEmpty else { return }
+        for (table, listField, order) in tables {
+            try await connection.query(
+                PostgresQuery(
+                    unsafeSQL: """
+                        UPDATE catalogi.zaaktypen z SET representation = jsonb_set(z.representation, '{\(listField)}',
+                            coalesce((SELECT jsonb_agg(s.representation -> 'url' ORDER BY s.\(order), s.created_position)
+                                      FROM \(table) s WHERE s.zaaktype = z.uuid), '[]'::jsonb))
+                        WHERE z.uuid = ANY($1)
+                        """, binds: binds(zaaktypen)), logger: logger)
+            try await connection.query(
+                PostgresQuery(
+                    unsafeSQL: """
+                        UPDATE \(table) s SET representation = s.representation || jsonb_build_object(
+                            'zaaktypeIdentificatie', z.identificatie, 'catalogus', z.representation -> 'catalogus',
+                            'beginObject', z.representation -> 'beginObject', 'eindeObject', z.representation -> 'eindeObject')
+                        FROM catalogi.zaaktypen z WHERE z.uuid = s.zaaktype AND s.zaaktype = ANY($1)
+                        """, binds: binds(zaaktypen)), logger: logger)
+        }
+        try await connection.query(
+            PostgresQuery(
+                unsafeSQL: """
+                    UPDATE catalogi.statustypen s SET representation = jsonb_set(s.representation, '{isEindstatus}',
+                        to_jsonb(s.volgnummer = (SELECT max(volgnummer) FROM catalogi.statustypen m WHERE m.zaaktype = s.zaaktype)))
+                    WHERE s.zaaktype = ANY($1)
+                    """, binds: binds(zaaktypen)), logger: logger)
+    }
+
+    /// After a zaaktype changed or went: the sub-types of every version of its identificatie (their validity
+    /// may have moved), or, when it was deleted, its sub-types removed with it.
+    static func zaaktypeChanged(_ zaaktype: UUID, deleted: Bool, connection: PostgresConnection, logger: Logger) async throws {
+        if deleted {
+            for (table, _, _) in tables {
+                try await connection.query(PostgresQuery(unsafeSQL: "DELETE FROM \(table) WHERE zaaktype = $1", binds: binds(zaaktype)), logger: logger)
+            }
+            return
+        }
+        let versions = try await connection.query(
+            """
+            SELECT v.uuid FROM catalogi.zaaktypen z JOIN catalogi.zaaktypen v ON v.catalogus = z.catalogus AND v.identificatie = z.identificatie
+            WHERE z.uuid = \(zaaktype)
+            """, logger: logger
+        ).collect().map { try $0.decode(UUID.self) }
+        try await refresh(zaaktypen: versions, connection: connection, logger: logger)
+    }
+
+    static func binds(_ value: some PostgresNonThrowingEncodable) -> PostgresBindings {
+        var bindings = PostgresBindings()
+        bindings.append(value)
+        return bindings
+    }
+}
