@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 import EventStore
 import Hummingbird
 import ZGWHTTP
@@ -32,6 +33,10 @@ public enum CatalogiCommandControllers {
             },
             checkPublish: { type, transaction in
                 try await CatalogiRules.relationsPublished(type.besluittypen, table: "catalogi.besluittypen", transaction: transaction)
+                let linked = try await transaction.connection.query(
+                    "SELECT related FROM catalogi.zaaktype_informatieobjecttypen WHERE zaaktype = \(type.uuid)", logger: transaction.logger
+                ).collect().map { try $0.decode(UUID.self) }
+                try await CatalogiRules.relationsPublished(linked, table: "catalogi.informatieobjecttypen", transaction: transaction)
             },
             prepareNew: { type, transaction in
                 var type = type
@@ -44,6 +49,13 @@ public enum CatalogiCommandControllers {
         ).addRoutes(to: group)
         ZaakTypeSubTypeCommandController<RolTypeInput>(
             commands: ZaakTypeSubTypeCommands(store: store, zaaktypen: zaaktypen, table: "catalogi.roltypen"), collection: "roltypen", baseURL: baseURL
+        ).addRoutes(to: group)
+        ZaakTypeSubTypeCommandController<ZaakTypeInformatieObjectTypeInput>(
+            commands: ZaakTypeSubTypeCommands(
+                store: store, zaaktypen: zaaktypen, table: "catalogi.zaaktype_informatieobjecttypen",
+                validate: { link, zaaktype, transaction in try await CatalogiRules.zaaktypeInformatieobjecttype(link, zaaktype: zaaktype, transaction: transaction) },
+                isClosed: { link, zaaktype, transaction in try await CatalogiRules.bothPublished(link, zaaktype: zaaktype, transaction: transaction) }),
+            collection: "zaaktype-informatieobjecttypen", baseURL: baseURL
         ).addRoutes(to: group)
     }
 }

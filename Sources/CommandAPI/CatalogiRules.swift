@@ -48,4 +48,30 @@ enum CatalogiRules {
             .collect().first?.decode(Int64.self) ?? 0
         return "ZAAKTYPE-\(type.beginGeldigheid.year)-" + String(format: "%010lld", number)
     }
+
+    /// A zaaktype-informatieobjecttype links an informatieobjecttype of the zaaktype's catalogus (ztc-013) and,
+    /// optionally, a statustype of the same zaaktype.
+    static func zaaktypeInformatieobjecttype(_ link: ZaakTypeInformatieObjectType, zaaktype: ZaakType, transaction: EventStoreTransaction) async throws {
+        try await relationsInCatalogus(
+            [link.informatieobjecttype], table: "catalogi.informatieobjecttypen", field: "informatieobjecttype", catalogus: zaaktype.catalogus,
+            transaction: transaction)
+        if let statustype = link.statustype {
+            let rows = try await transaction.connection.query(
+                "SELECT 1 FROM catalogi.statustypen WHERE uuid = \(statustype) AND zaaktype = \(link.zaaktype)", logger: transaction.logger
+            ).collect()
+            if rows.isEmpty {
+                throw ValidationErrors([FieldError(name: "statustype", code: "zaaktype-mismatch", reason: "Het statustype hoort niet bij het zaaktype.")])
+            }
+        }
+    }
+
+    /// ztc-011: a zaaktype-informatieobjecttype is closed only when both its zaaktype and its informatieobjecttype
+    /// are published.
+    static func bothPublished(_ link: ZaakTypeInformatieObjectType, zaaktype: ZaakType, transaction: EventStoreTransaction) async throws -> Bool {
+        guard !zaaktype.concept else { return false }
+        let rows = try await transaction.connection.query(
+            "SELECT 1 FROM catalogi.informatieobjecttypen WHERE uuid = \(link.informatieobjecttype) AND NOT concept", logger: transaction.logger
+        ).collect()
+        return !rows.isEmpty
+    }
 }

@@ -133,3 +133,49 @@ struct RolTypeInput: SubTypeInput {
         return type
     }
 }
+
+/// `ZaakTypeInformatieObjectTypeRequest`.
+struct ZaakTypeInformatieObjectTypeInput: SubTypeInput {
+    var common: SubTypeCommonFields
+    var informatieobjecttype: UUID?
+    var volgnummer: Int?
+    var richting: ZaakTypeInformatieObjectType.Richting?
+    var statustype: UUID??
+
+    static func parse(_ body: JSONBody, partial: Bool, references: ResourceReference) throws(ValidationErrors) -> ZaakTypeInformatieObjectTypeInput {
+        var body = body
+        var validator = FieldValidator()
+        var input = ZaakTypeInformatieObjectTypeInput(common: SubTypeCommonFields.parse(&body, validator: &validator, references: references, partial: partial))
+        var urlErrors: [FieldError] = []
+        input.informatieobjecttype = references.resolve(
+            body.string("informatieobjecttype"), api: .catalogi, collection: "informatieobjecttypen", field: "informatieobjecttype", into: &urlErrors)
+        input.volgnummer = body.integer("volgnummer")
+        if let volgnummer = input.volgnummer, !(1...999).contains(volgnummer) {
+            validator.add(FieldError(name: "volgnummer", code: "max_value", reason: "Volgnummer ligt tussen 1 en 999."))
+        }
+        input.richting = body.choice("richting", ZaakTypeInformatieObjectType.Richting.self)
+        if body.has("statustype") {
+            input.statustype = .some(references.resolve(
+                body.string("statustype", nullable: true), api: .catalogi, collection: "statustypen", field: "statustype", into: &urlErrors))
+        }
+        for name in ["informatieobjecttype", "volgnummer", "richting"] where !partial && !body.has(name) { validator.add(.required(name)) }
+        urlErrors.forEach { validator.add($0) }
+        body.errors.forEach { validator.add($0) }
+        try validator.check()
+        return input
+    }
+
+    func makeNew() -> ZaakTypeInformatieObjectType {
+        apply(to: ZaakTypeInformatieObjectType(zaaktype: common.zaaktype!, informatieobjecttype: informatieobjecttype!, volgnummer: volgnummer!, richting: richting!))
+    }
+
+    func apply(to base: ZaakTypeInformatieObjectType) -> ZaakTypeInformatieObjectType {
+        var type = base
+        if let zaaktype = common.zaaktype { type.zaaktype = zaaktype }
+        if let informatieobjecttype { type.informatieobjecttype = informatieobjecttype }
+        if let volgnummer { type.volgnummer = volgnummer }
+        if let richting { type.richting = richting }
+        if let statustype { type.statustype = statustype }
+        return type
+    }
+}

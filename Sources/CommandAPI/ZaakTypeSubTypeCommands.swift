@@ -8,14 +8,25 @@ import Projections
 /// zaaktype's stream version (so a concurrent publish is a conflict, not a race). ztc-010/011: sub-types of a
 /// published zaaktype cannot be created, changed or deleted (`non-concept-zaaktype`) without the forced scopes.
 public struct ZaakTypeSubTypeCommands<T: ZaakTypeSubType>: Sendable {
+    public typealias Check = @Sendable (T, ZaakType, EventStoreTransaction) async throws -> Void
+
     let store: EventStore
     let zaaktypen: CatalogusTypeCommands<ZaakType>
     let table: String
+    /// Type-specific rules, inside the write's transaction.
+    let validate: Check
+    /// Whether the zaaktype's parts are closed for this sub-type (default: the zaaktype is published).
+    let isClosed: @Sendable (T, ZaakType, EventStoreTransaction) async throws -> Bool
 
-    public init(store: EventStore, zaaktypen: CatalogusTypeCommands<ZaakType>, table: String) {
+    public init(
+        store: EventStore, zaaktypen: CatalogusTypeCommands<ZaakType>, table: String, validate: @escaping Check = { _, _, _ in },
+        isClosed: @escaping @Sendable (T, ZaakType, EventStoreTransaction) async throws -> Bool = { _, zaaktype, _ in !zaaktype.concept }
+    ) {
         self.store = store
         self.zaaktypen = zaaktypen
         self.table = table
+        self.validate = validate
+        self.isClosed = isClosed
     }
 
     var events: SubTypeEvents { .of(T.self) }
@@ -38,10 +49,12 @@ public struct ZaakTypeSubTypeCommands<T: ZaakTypeSubType>: Sendable {
     /// False when the sub-type does not exist.
     public func delete(_ uuid: UUID, forced: Bool, metadata: EventMetadata) async throws -> Bool {
         guard let current = try await load(uuid), let (zaaktype, version) = try await zaaktypen.load(current.zaaktype) else { return false }
-        if !zaaktype.concept, !forced { throw ValidationErrors([Self.nonConceptZaaktype]) }
-        try await store.append(
-            to: StreamName.make(category: ZaakType.streamCategory, id: current.zaaktype), expectedVersion: .exact(version),
-            events: [try NewEvent(type: events.deleted, payload: CatalogusTypeReference(uuid: uuid))], metadata: metadata)
+        _ = try await store.transaction { transaction in
+            if !forced, try await isClosed(current, zaaktype, transaction) { throw ValidationErrors([Self.nonConceptZaaktype]) }
+            try await transaction.append(
+                to: StreamName.make(category: ZaakType.streamCategory, id: current.zaaktype), expectedVersion: .exact(version),
+                events: [try NewEvent(type: events.deleted, payload: CatalogusTypeReference(uuid: uuid))], metadata: metadata)
+        }
         return true
     }
 
@@ -71,8 +84,9 @@ public struct ZaakTypeSubTypeCommands<T: ZaakTypeSubType>: Sendable {
         guard let (zaaktype, version) = try await zaaktypen.load(type.zaaktype) else {
             throw ValidationErrors([FieldError(name: "zaaktype", code: "does_not_exist", reason: "Ongeldige hyperlink - Object bestaat niet.")])
         }
-        if !zaaktype.concept, !forced { throw ValidationErrors([Self.nonConceptZaaktype]) }
         let (representation, _) = try await store.transaction { transaction in
+            if !forced, try await isClosed(type, zaaktype, transaction) { throw ValidationErrors([Self.nonConceptZaaktype]) }
+            try await validate(type, zaaktype, transaction)
             try await transaction.append(
                 to: StreamName.make(category: ZaakType.streamCategory, id: type.zaaktype), expectedVersion: .exact(version),
                 events: [try NewEvent(type: eventType, payload: ResourceState(type))], metadata: metadata)

@@ -81,3 +81,29 @@ public struct RolType: ZaakTypeSubType {
         case medeInitiator = "mede_initiator"
     }
 }
+
+/// Which informatieobjecttype documents of a zaak of the type may have, in which direction
+/// (`ZaakTypeInformatieObjectType`).
+public struct ZaakTypeInformatieObjectType: ZaakTypeSubType {
+    public var uuid: UUID
+    public var zaaktype: UUID
+    public var informatieobjecttype: UUID
+    public var volgnummer: Int
+    public var richting: Richting
+    public var statustype: UUID?
+
+    public static let resourceName = "zaaktypeinformatieobjecttype"
+
+    public init(uuid: UUID = UUID(), zaaktype: UUID, informatieobjecttype: UUID, volgnummer: Int, richting: Richting, statustype: UUID? = nil) {
+        self.uuid = uuid
+        self.zaaktype = zaaktype
+        self.informatieobjecttype = informatieobjecttype
+        self.volgnummer = volgnummer
+        self.richting = richting
+        self.statustype = statustype
+    }
+
+    public enum Richting: String, Codable, Sendable, CaseIterable {
+        case inkomend, intern, uitgaand
+    }
+}

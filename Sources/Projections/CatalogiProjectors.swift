@@ -4,7 +4,7 @@ import EventStore
 /// The inline projectors of the Catalogi API, and how they keep relations mirrored.
 public enum CatalogiProjectors {
     public static var all: [any InlineProjector] {
-        [CatalogusProjector(), informatieobjecttypen, besluittypen, zaaktypen, statustypen, roltypen]
+        [CatalogusProjector(), informatieobjecttypen, besluittypen, zaaktypen, statustypen, roltypen, zaaktypeInformatieobjecttypen]
     }
 
     static let informatieobjecttypen = CatalogusTypeProjector<InformatieObjectType>(
@@ -12,6 +12,7 @@ public enum CatalogiProjectors {
         representation: { String(decoding: try JSONCoding.encoder.encode(InformatieObjectTypeRepresentation($0)), as: UTF8.self) },
         afterChange: { uuid, state, connection, logger in
             try await CatalogiRelation.besluittypeInformatieobjecttypen.targetChanged(uuid, deleted: state == nil, connection: connection, logger: logger)
+            try await ZaakTypeSubTypes.refreshInformatieobjecttypeZaaktypen(connection: connection, logger: logger)
         })
 
     static let besluittypen = CatalogusTypeProjector<BesluitType>(
@@ -29,13 +30,20 @@ public enum CatalogiProjectors {
         afterChange: { uuid, state, connection, logger in
             try await CatalogiRelation.zaaktypeBesluittypen.ownerChanged(uuid, targets: state?.besluittypen, connection: connection, logger: logger)
             try await ZaakTypeSubTypes.zaaktypeChanged(uuid, deleted: state == nil, connection: connection, logger: logger)
+            try await ZaakTypeSubTypes.refreshInformatieobjecttypeZaaktypen(connection: connection, logger: logger)
         })
 
     static let statustypen = ZaakTypeSubTypeProjector<StatusType>(
-        table: "catalogi.statustypen", columns: { ($0.omschrijving, $0.omschrijvingGeneriek, $0.volgnummer) },
+        table: "catalogi.statustypen", columns: { SubTypeColumns(omschrijving: $0.omschrijving, generiek: $0.omschrijvingGeneriek, volgnummer: $0.volgnummer) },
         representation: { String(decoding: try JSONCoding.encoder.encode(StatusTypeRepresentation($0)), as: UTF8.self) })
 
     static let roltypen = ZaakTypeSubTypeProjector<RolType>(
-        table: "catalogi.roltypen", columns: { ($0.omschrijving, $0.omschrijvingGeneriek.rawValue, nil) },
+        table: "catalogi.roltypen", columns: { SubTypeColumns(omschrijving: $0.omschrijving, generiek: $0.omschrijvingGeneriek.rawValue) },
         representation: { String(decoding: try JSONCoding.encoder.encode(RolTypeRepresentation($0)), as: UTF8.self) })
+
+    static let zaaktypeInformatieobjecttypen = ZaakTypeSubTypeProjector<ZaakTypeInformatieObjectType>(
+        table: "catalogi.zaaktype_informatieobjecttypen",
+        columns: { SubTypeColumns(omschrijving: $0.richting.rawValue, volgnummer: $0.volgnummer, related: $0.informatieobjecttype) },
+        representation: { String(decoding: try JSONCoding.encoder.encode(ZaakTypeInformatieObjectTypeRepresentation($0)), as: UTF8.self) },
+        afterChange: { connection, logger in try await ZaakTypeSubTypes.refreshInformatieobjecttypeZaaktypen(connection: connection, logger: logger) })
 }

@@ -66,6 +66,13 @@ public enum CatalogiSchema {
             id: "catalogi-0005-statustypen-roltypen",
             statements: [subTypeTable("statustypen"), subTypeIndex("statustypen"), subTypeTable("roltypen"), subTypeIndex("roltypen")]
         ),
+        Migration(
+            id: "catalogi-0006-zaaktype-informatieobjecttypen",
+            statements: [
+                subTypeTable("zaaktype_informatieobjecttypen"), subTypeIndex("zaaktype_informatieobjecttypen"),
+                "CREATE INDEX zaaktype_informatieobjecttypen_related ON catalogi.zaaktype_informatieobjecttypen (related)",
+            ]
+        ),
     ]
 
     /// The table of one catalogus type: the columns `CatalogusTypeProjector` writes and the filters read.
@@ -89,7 +96,9 @@ public enum CatalogiSchema {
         "CREATE INDEX \(name)_versions ON catalogi.\(name) (catalogus, \(keyColumn), begin_geldigheid)"
     }
 
-    /// The table of one zaaktype sub-type (statustypen, roltypen …). Released migrations use it.
+    /// The table of one zaaktype sub-type (statustypen, roltypen …). `omschrijving` holds the sub-type's main text
+    /// (omschrijving, naam, richting); `related` the other type it links to (the informatieobjecttype of a
+    /// zaaktype-informatieobjecttype). Released migrations use it.
     static func subTypeTable(_ name: String) -> String {
         """
         CREATE TABLE catalogi.\(name) (
@@ -98,6 +107,7 @@ public enum CatalogiSchema {
             omschrijving text NOT NULL,
             omschrijving_generiek text NOT NULL,
             volgnummer integer,
+            related uuid,
             representation jsonb NOT NULL,
             stream_version bigint NOT NULL,
             created_position bigint GENERATED ALWAYS AS IDENTITY)

@@ -63,3 +63,24 @@ public struct RolTypeRepresentation: Codable, Sendable, Equatable {
         eindeGeldigheid = Nullable(type.eindeGeldigheid)
     }
 }
+
+/// The JSON of a zaaktype-informatieobjecttype (`ZaakTypeInformatieObjectType` of catalogi-1.3.1).
+public struct ZaakTypeInformatieObjectTypeRepresentation: Codable, Sendable, Equatable {
+    public var url: String
+    public var zaaktype: String
+    public var zaaktypeIdentificatie = ""
+    public var informatieobjecttype: String
+    public var volgnummer: Int
+    public var richting: ZaakTypeInformatieObjectType.Richting
+    public var statustype: Nullable<String>
+    public var catalogus = ""
+
+    public init(_ type: ZaakTypeInformatieObjectType) {
+        url = ResourceURL.local("\(ZGWAPI.catalogi.root)/zaaktype-informatieobjecttypen/\(type.uuid.uuidString.lowercased())")
+        zaaktype = ResourceURL.local(ZaakTypeRepresentation.path(type.zaaktype))
+        informatieobjecttype = ResourceURL.local(InformatieObjectTypeRepresentation.path(type.informatieobjecttype))
+        volgnummer = type.volgnummer
+        richting = type.richting
+        statustype = Nullable(type.statustype.map { ResourceURL.local("\(ZGWAPI.catalogi.root)/statustypen/\($0.uuidString.lowercased())") })
+    }
+}

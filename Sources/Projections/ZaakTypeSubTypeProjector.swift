@@ -8,15 +8,21 @@ import PostgresNIO
 public struct ZaakTypeSubTypeProjector<T: ZaakTypeSubType>: InlineProjector {
     public let name: String
     let table: String
-    /// The filter columns: omschrijving, omschrijving_generiek, volgnummer.
-    let columns: @Sendable (T) -> (omschrijving: String, generiek: String, volgnummer: Int?)
+    /// The filter columns: omschrijving, omschrijving_generiek, volgnummer, related.
+    let columns: @Sendable (T) -> SubTypeColumns
     let representation: @Sendable (T) throws -> String
+    /// Runs after each change, for data derived elsewhere (an informatieobjecttype's `zaaktypen`).
+    let afterChange: @Sendable (PostgresConnection, Logger) async throws -> Void
 
-    init(table: String, columns: @escaping @Sendable (T) -> (omschrijving: String, generiek: String, volgnummer: Int?), representation: @escaping @Sendable (T) throws -> String) {
+    init(
+        table: String, columns: @escaping @Sendable (T) -> SubTypeColumns, representation: @escaping @Sendable (T) throws -> String,
+        afterChange: @escaping @Sendable (PostgresConnection, Logger) async throws -> Void = { _, _ in }
+    ) {
         self.name = table
         self.table = table
         self.columns = columns
         self.representation = representation
+        self.afterChange = afterChange
     }
 
     public func apply(_ appended: [AppendedEvent], connection: PostgresConnection, logger: Logger) async throws {
@@ -32,28 +38,38 @@ public struct ZaakTypeSubTypeProjector<T: ZaakTypeSubType>: InlineProjector {
                 zaaktype = owner
             } else {
                 let type = try event.decode(ResourceState<T>.self).value
-                let (omschrijving, generiek, volgnummer) = columns(type)
+                let values = columns(type)
                 var binds = PostgresBindings()
                 binds.append(type.uuid)
                 binds.append(type.zaaktype)
-                binds.append(omschrijving)
-                binds.append(generiek)
-                binds.append(volgnummer.map(Int32.init))
+                binds.append(values.omschrijving)
+                binds.append(values.generiek)
+                binds.append(values.volgnummer.map(Int32.init))
                 binds.append(try representation(type))
                 binds.append(event.version)
+                binds.append(values.related)
                 try await connection.query(
                     PostgresQuery(
                         unsafeSQL: """
-                            INSERT INTO \(table) (uuid, zaaktype, omschrijving, omschrijving_generiek, volgnummer, representation, stream_version)
-                            VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7)
+                            INSERT INTO \(table) (uuid, zaaktype, omschrijving, omschrijving_generiek, volgnummer, representation, stream_version, related)
+                            VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8)
                             ON CONFLICT (uuid) DO UPDATE SET zaaktype = excluded.zaaktype, omschrijving = excluded.omschrijving,
-                                omschrijving_generiek = excluded.omschrijving_generiek, volgnummer = excluded.volgnummer,
+                                omschrijving_generiek = excluded.omschrijving_generiek, volgnummer = excluded.volgnummer, related = excluded.related,
                                 representation = excluded.representation, stream_version = excluded.stream_version
                             WHERE \(table).stream_version < excluded.stream_version
                             """, binds: binds), logger: logger)
                 zaaktype = type.zaaktype
             }
             try await ZaakTypeSubTypes.refresh(zaaktypen: [zaaktype], connection: connection, logger: logger)
+            try await afterChange(connection, logger)
         }
     }
+}
+
+/// The columns of a sub-type's row that filters read.
+struct SubTypeColumns: Sendable {
+    var omschrijving: String
+    var generiek: String = ""
+    var volgnummer: Int?
+    var related: UUID?
 }

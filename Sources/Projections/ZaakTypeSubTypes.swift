@@ -32,6 +32,24 @@ public enum ZaakTypeSubTypes {
                         FROM catalogi.zaaktypen z WHERE z.uuid = s.zaaktype AND s.zaaktype = ANY($1)
                         """, binds: binds(zaaktypen)), logger: logger)
         }
+        // Zaaktype-informatieobjecttypen: the zaaktype lists the informatieobjecttypen themselves.
+        try await connection.query(
+            PostgresQuery(
+                unsafeSQL: """
+                    UPDATE catalogi.zaaktypen z SET representation = jsonb_set(z.representation, '{informatieobjecttypen}',
+                        coalesce((SELECT jsonb_agg(url ORDER BY first) FROM (
+                            SELECT i.representation -> 'url' AS url, min(s.volgnummer) AS first
+                            FROM catalogi.zaaktype_informatieobjecttypen s JOIN catalogi.informatieobjecttypen i ON i.uuid = s.related
+                            WHERE s.zaaktype = z.uuid GROUP BY i.uuid, i.representation -> 'url') linked), '[]'::jsonb))
+                    WHERE z.uuid = ANY($1)
+                    """, binds: binds(zaaktypen)), logger: logger)
+        try await connection.query(
+            PostgresQuery(
+                unsafeSQL: """
+                    UPDATE catalogi.zaaktype_informatieobjecttypen s SET representation = s.representation || jsonb_build_object(
+                        'zaaktypeIdentificatie', z.identificatie, 'catalogus', z.representation -> 'catalogus')
+                    FROM catalogi.zaaktypen z WHERE z.uuid = s.zaaktype AND s.zaaktype = ANY($1)
+                    """, binds: binds(zaaktypen)), logger: logger)
         try await connection.query(
             PostgresQuery(
                 unsafeSQL: """
@@ -45,7 +63,7 @@ public enum ZaakTypeSubTypes {
     /// may have moved), or, when it was deleted, its sub-types removed with it.
     static func zaaktypeChanged(_ zaaktype: UUID, deleted: Bool, connection: PostgresConnection, logger: Logger) async throws {
         if deleted {
-            for (table, _, _) in tables {
+            for table in tables.map(\.table) + ["catalogi.zaaktype_informatieobjecttypen"] {
                 try await connection.query(PostgresQuery(unsafeSQL: "DELETE FROM \(table) WHERE zaaktype = $1", binds: binds(zaaktype)), logger: logger)
             }
             return
@@ -57,6 +75,18 @@ public enum ZaakTypeSubTypes {
             """, logger: logger
         ).collect().map { try $0.decode(UUID.self) }
         try await refresh(zaaktypen: versions, connection: connection, logger: logger)
+    }
+
+    /// Each informatieobjecttype's `zaaktypen`: the zaaktypen that link it through a zaaktype-informatieobjecttype.
+    static func refreshInformatieobjecttypeZaaktypen(connection: PostgresConnection, logger: Logger) async throws {
+        try await connection.query(
+            """
+            UPDATE catalogi.informatieobjecttypen i SET representation = jsonb_set(i.representation, '{zaaktypen}',
+                coalesce((SELECT jsonb_agg(DISTINCT z.representation -> 'url')
+                          FROM catalogi.zaaktype_informatieobjecttypen s JOIN catalogi.zaaktypen z ON z.uuid = s.zaaktype
+                          WHERE s.related = i.uuid), '[]'::jsonb))
+            WHERE i.uuid IN (SELECT related FROM catalogi.zaaktype_informatieobjecttypen) OR i.representation -> 'zaaktypen' <> '[]'::jsonb
+            """, logger: logger)
     }
 
     static func binds(_ value: some PostgresNonThrowingEncodable) -> PostgresBindings {

@@ -13,8 +13,12 @@ public enum CatalogiQueryControllers {
         ) { query, references, filter throws(ZGWError) in
             filter.equals("omschrijving", query.string("omschrijving"))
             filter.contains("omschrijving", query.string("omschrijving__icontains"))
-            // Zaaktype-informatieobjecttype relations arrive with zaaktypen; until then this filter matches nothing.
-            if try query.reference("zaaktype", references: references, api: .catalogi, collection: "zaaktypen") != nil { filter.add("false") }
+            switch try query.reference("zaaktype", references: references, api: .catalogi, collection: "zaaktypen") {
+            case .some(.some(let zaaktype)):
+                filter.add(zaaktype) { "uuid IN (SELECT related FROM catalogi.zaaktype_informatieobjecttypen WHERE zaaktype = \($0))" }
+            case .some(.none): filter.add("false")
+            case .none: break
+            }
         }.addRoutes(to: group)
         CatalogusTypeQueryController(
             client: client, baseURL: baseURL, logger: logger, collection: "besluittypen",
@@ -50,6 +54,21 @@ public enum CatalogiQueryControllers {
         ) { query, filter throws(ZGWError) in
             filter.equals("omschrijving", query.string("omschrijving"))
             filter.equals("omschrijving_generiek", try query.choice("omschrijvingGeneriek", RolType.OmschrijvingGeneriek.self)?.rawValue)
+        }.addRoutes(to: group)
+        ZaakTypeSubTypeQueryController(
+            client: client, baseURL: baseURL, logger: logger, collection: "zaaktype-informatieobjecttypen", table: "catalogi.zaaktype_informatieobjecttypen",
+            order: "volgnummer", zaaktypeFilters: false, extraParameters: ["informatieobjecttype", "richting", "status"]
+        ) { query, filter throws(ZGWError) in
+            filter.reference("related", try query.reference("informatieobjecttype", references: ResourceReference(baseURL: baseURL), api: .catalogi, collection: "informatieobjecttypen"))
+            filter.equals("omschrijving", try query.choice("richting", ZaakTypeInformatieObjectType.Richting.self)?.rawValue)
+            // definitief: zaaktype and informatieobjecttype both published; concept: either is a concept.
+            switch try query.choice("status", ConceptStatusFilter.self) ?? .definitief {
+            case .alles: break
+            case .definitief:
+                filter.add("zaaktype IN (SELECT uuid FROM catalogi.zaaktypen WHERE NOT concept) AND related IN (SELECT uuid FROM catalogi.informatieobjecttypen WHERE NOT concept)")
+            case .concept:
+                filter.add("(zaaktype IN (SELECT uuid FROM catalogi.zaaktypen WHERE concept) OR related IN (SELECT uuid FROM catalogi.informatieobjecttypen WHERE concept))")
+            }
         }.addRoutes(to: group)
     }
 }

@@ -13,24 +13,30 @@ struct ZaakTypeSubTypeQueryController: Sendable {
     let reader: ReadModelReader
     let references: ResourceReference
     let collection: String
+    let table: String
+    /// Whether `zaaktypeIdentificatie`, `datumGeldigheid` and `status` filter through the zaaktype.
+    let zaaktypeFilters: Bool
     let parameters: Set<String>
     let order: String
     let filters: Filters
 
     init(
-        client: PostgresClient, baseURL: String, logger: Logger, collection: String, order: String = "created_position",
-        extraParameters: Set<String> = [], filters: @escaping Filters = { _, _ in }
+        client: PostgresClient, baseURL: String, logger: Logger, collection: String, table: String? = nil, order: String = "created_position",
+        zaaktypeFilters: Bool = true, extraParameters: Set<String> = [], filters: @escaping Filters = { _, _ in }
     ) {
         self.reader = ReadModelReader(client: client, baseURL: baseURL, logger: logger)
         self.references = ResourceReference(baseURL: baseURL)
         self.collection = collection
+        self.table = table ?? "catalogi.\(collection)"
+        self.zaaktypeFilters = zaaktypeFilters
         self.order = order
-        self.parameters = PageRequest.parameterNames.union(["zaaktype", "zaaktypeIdentificatie", "status", "datumGeldigheid"]).union(extraParameters)
+        let zaaktypeParameters: Set<String> = zaaktypeFilters ? ["zaaktypeIdentificatie", "status", "datumGeldigheid"] : []
+        self.parameters = PageRequest.parameterNames.union(["zaaktype"]).union(zaaktypeParameters).union(extraParameters)
         self.filters = filters
     }
 
     func addRoutes(to group: RouterGroup<ZGWRequestContext>) {
-        reader.mountCatalogi(on: group, collection: collection, table: "catalogi.\(collection)") { request, context in try await self.list(request, context: context) }
+        reader.mountCatalogi(on: group, collection: collection, table: table) { request, context in try await self.list(request, context: context) }
     }
 
     func list(_ request: Request, context: ZGWRequestContext) async throws -> Response {
@@ -39,13 +45,15 @@ struct ZaakTypeSubTypeQueryController: Sendable {
         let page = try PageRequest(query)
         var filter = SQLFilter()
         filter.reference("zaaktype", try query.reference("zaaktype", references: references, api: .catalogi, collection: "zaaktypen"))
-        // The zaaktype's properties, through its read model.
-        var zaaktype = SQLFilter(startingAt: filter)
-        zaaktype.equals("identificatie", query.string("zaaktypeIdentificatie"))
-        zaaktype.valid(on: try query.date("datumGeldigheid"))
-        if let condition = (try query.choice("status", ConceptStatusFilter.self) ?? .definitief).condition { zaaktype.add(condition) }
-        filter.adopt(zaaktype) { "zaaktype IN (SELECT uuid FROM catalogi.zaaktypen\($0))" }
+        if zaaktypeFilters {
+            // The zaaktype's properties, through its read model.
+            var zaaktype = SQLFilter(startingAt: filter)
+            zaaktype.equals("identificatie", query.string("zaaktypeIdentificatie"))
+            zaaktype.valid(on: try query.date("datumGeldigheid"))
+            if let condition = (try query.choice("status", ConceptStatusFilter.self) ?? .definitief).condition { zaaktype.add(condition) }
+            filter.adopt(zaaktype) { "zaaktype IN (SELECT uuid FROM catalogi.zaaktypen\($0))" }
+        }
         try filters(query, &filter)
-        return try await reader.page("catalogi.\(collection)", filter: filter, page: page, request: request, order: order)
+        return try await reader.page(table, filter: filter, page: page, request: request, order: order)
     }
 }
