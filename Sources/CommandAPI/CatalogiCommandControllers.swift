@@ -57,5 +57,17 @@ public enum CatalogiCommandControllers {
                 isClosed: { link, zaaktype, transaction in try await CatalogiRules.bothPublished(link, zaaktype: zaaktype, transaction: transaction) }),
             collection: "zaaktype-informatieobjecttypen", baseURL: baseURL
         ).addRoutes(to: group)
+        ZaakTypeSubTypeCommandController<EigenschapInput>(
+            commands: ZaakTypeSubTypeCommands(
+                store: store, zaaktypen: zaaktypen, table: "catalogi.eigenschappen",
+                validate: { type, _, transaction in try await CatalogiRules.statustypeOfZaaktype(type.statustype, zaaktype: type.zaaktype, transaction: transaction) }),
+            collection: "eigenschappen", baseURL: baseURL
+        ).addRoutes(to: group)
+        ZaakTypeSubTypeCommandController<ZaakObjectTypeInput>(
+            commands: ZaakTypeSubTypeCommands(
+                store: store, zaaktypen: zaaktypen, table: "catalogi.zaakobjecttypen",
+                validate: { type, _, transaction in try await CatalogiRules.statustypeOfZaaktype(type.statustype, zaaktype: type.zaaktype, transaction: transaction) }),
+            collection: "zaakobjecttypen", baseURL: baseURL
+        ).addRoutes(to: group)
     }
 }

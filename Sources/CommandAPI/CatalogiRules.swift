@@ -55,13 +55,17 @@ enum CatalogiRules {
         try await relationsInCatalogus(
             [link.informatieobjecttype], table: "catalogi.informatieobjecttypen", field: "informatieobjecttype", catalogus: zaaktype.catalogus,
             transaction: transaction)
-        if let statustype = link.statustype {
-            let rows = try await transaction.connection.query(
-                "SELECT 1 FROM catalogi.statustypen WHERE uuid = \(statustype) AND zaaktype = \(link.zaaktype)", logger: transaction.logger
-            ).collect()
-            if rows.isEmpty {
-                throw ValidationErrors([FieldError(name: "statustype", code: "zaaktype-mismatch", reason: "Het statustype hoort niet bij het zaaktype.")])
-            }
+        try await statustypeOfZaaktype(link.statustype, zaaktype: link.zaaktype, transaction: transaction)
+    }
+
+    /// A sub-type's statustype, when it names one, belongs to the same zaaktype (`zaaktype-mismatch`).
+    static func statustypeOfZaaktype(_ statustype: UUID?, zaaktype: UUID, transaction: EventStoreTransaction) async throws {
+        guard let statustype else { return }
+        let rows = try await transaction.connection.query(
+            "SELECT 1 FROM catalogi.statustypen WHERE uuid = \(statustype) AND zaaktype = \(zaaktype)", logger: transaction.logger
+        ).collect()
+        if rows.isEmpty {
+            throw ValidationErrors([FieldError(name: "statustype", code: "zaaktype-mismatch", reason: "Het statustype hoort niet bij het zaaktype.")])
         }
     }
 

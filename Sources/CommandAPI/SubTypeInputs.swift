@@ -13,6 +13,8 @@ protocol SubTypeInput: Sendable {
 /// The zaaktype reference and validity every sub-type has.
 struct SubTypeCommonFields {
     var zaaktype: UUID?
+    /// Set when the request sent `statustype` (nil inside: cleared).
+    var statustype: UUID??
     var beginGeldigheid: ZGWDate??
     var eindeGeldigheid: ZGWDate??
 
@@ -20,6 +22,10 @@ struct SubTypeCommonFields {
         var urlErrors: [FieldError] = []
         var fields = SubTypeCommonFields()
         fields.zaaktype = references.resolve(body.string("zaaktype"), api: .catalogi, collection: "zaaktypen", field: "zaaktype", into: &urlErrors)
+        if body.has("statustype") {
+            fields.statustype = .some(references.resolve(
+                body.string("statustype", nullable: true), api: .catalogi, collection: "statustypen", field: "statustype", into: &urlErrors))
+        }
         if body.has("beginGeldigheid") { fields.beginGeldigheid = .some(body.date("beginGeldigheid")) }
         if body.has("eindeGeldigheid") { fields.eindeGeldigheid = .some(body.date("eindeGeldigheid")) }
         urlErrors.forEach { validator.add($0) }
@@ -140,7 +146,6 @@ struct ZaakTypeInformatieObjectTypeInput: SubTypeInput {
     var informatieobjecttype: UUID?
     var volgnummer: Int?
     var richting: ZaakTypeInformatieObjectType.Richting?
-    var statustype: UUID??
 
     static func parse(_ body: JSONBody, partial: Bool, references: ResourceReference) throws(ValidationErrors) -> ZaakTypeInformatieObjectTypeInput {
         var body = body
@@ -154,10 +159,6 @@ struct ZaakTypeInformatieObjectTypeInput: SubTypeInput {
             validator.add(FieldError(name: "volgnummer", code: "max_value", reason: "Volgnummer ligt tussen 1 en 999."))
         }
         input.richting = body.choice("richting", ZaakTypeInformatieObjectType.Richting.self)
-        if body.has("statustype") {
-            input.statustype = .some(references.resolve(
-                body.string("statustype", nullable: true), api: .catalogi, collection: "statustypen", field: "statustype", into: &urlErrors))
-        }
         for name in ["informatieobjecttype", "volgnummer", "richting"] where !partial && !body.has(name) { validator.add(.required(name)) }
         urlErrors.forEach { validator.add($0) }
         body.errors.forEach { validator.add($0) }
@@ -175,7 +176,108 @@ struct ZaakTypeInformatieObjectTypeInput: SubTypeInput {
         if let informatieobjecttype { type.informatieobjecttype = informatieobjecttype }
         if let volgnummer { type.volgnummer = volgnummer }
         if let richting { type.richting = richting }
-        if let statustype { type.statustype = statustype }
+        if let statustype = common.statustype { type.statustype = statustype }
+        return type
+    }
+}
+
+/// `EigenschapRequest`.
+struct EigenschapInput: SubTypeInput {
+    var common: SubTypeCommonFields
+    var naam: String?
+    var definitie: String?
+    var specificatie: Eigenschap.Specificatie?
+    var toelichting: String?
+
+    static func parse(_ body: JSONBody, partial: Bool, references: ResourceReference) throws(ValidationErrors) -> EigenschapInput {
+        var body = body
+        var validator = FieldValidator()
+        var input = EigenschapInput(common: SubTypeCommonFields.parse(&body, validator: &validator, references: references, partial: partial))
+        input.naam = body.string("naam")
+        input.definitie = body.string("definitie")
+        input.toelichting = body.string("toelichting")
+        if !partial || input.naam != nil { validator.requireText(input.naam, "naam", maxLength: 20) }
+        if !partial || input.definitie != nil { validator.requireText(input.definitie, "definitie", maxLength: 255) }
+        validator.text(input.toelichting, "toelichting", maxLength: 1000)
+        if var specificatie = body.object("specificatie") {
+            let groep = specificatie.string("groep") ?? ""
+            let formaat = specificatie.choice("formaat", Eigenschap.Formaat.self)
+            let lengte = specificatie.string("lengte"), kardinaliteit = specificatie.string("kardinaliteit")
+            let waarden = specificatie.stringArray("waardenverzameling") ?? []
+            validator.text(groep, "specificatie.groep", maxLength: 32)
+            if formaat == nil, !specificatie.errors.contains(where: { $0.name == "specificatie.formaat" }) { validator.add(.required("specificatie.formaat")) }
+            validator.requireText(lengte, "specificatie.lengte", maxLength: 14)
+            validator.requireText(kardinaliteit, "specificatie.kardinaliteit", maxLength: 3)
+            specificatie.errors.forEach { validator.add($0) }
+            if let formaat, let lengte, let kardinaliteit {
+                input.specificatie = Eigenschap.Specificatie(groep: groep, formaat: formaat, lengte: lengte, kardinaliteit: kardinaliteit, waardenverzameling: waarden)
+            }
+        } else if !partial, !body.errors.contains(where: { $0.name == "specificatie" }) {
+            validator.add(.required("specificatie"))
+        }
+        body.errors.forEach { validator.add($0) }
+        try validator.check()
+        return input
+    }
+
+    func makeNew() -> Eigenschap {
+        apply(to: Eigenschap(zaaktype: common.zaaktype!, naam: "", definitie: "", specificatie: specificatie!))
+    }
+
+    func apply(to base: Eigenschap) -> Eigenschap {
+        var type = base
+        if let zaaktype = common.zaaktype { type.zaaktype = zaaktype }
+        if let naam { type.naam = naam }
+        if let definitie { type.definitie = definitie }
+        if let specificatie { type.specificatie = specificatie }
+        if let toelichting { type.toelichting = toelichting }
+        if let statustype = common.statustype { type.statustype = statustype }
+        if let begin = common.beginGeldigheid { type.beginGeldigheid = begin }
+        if let einde = common.eindeGeldigheid { type.eindeGeldigheid = einde }
+        return type
+    }
+}
+
+/// `ZaakObjectTypeRequest`.
+struct ZaakObjectTypeInput: SubTypeInput {
+    var common: SubTypeCommonFields
+    var anderObjecttype: Bool?
+    var objecttype: String?
+    var relatieOmschrijving: String?
+
+    static func parse(_ body: JSONBody, partial: Bool, references: ResourceReference) throws(ValidationErrors) -> ZaakObjectTypeInput {
+        var body = body
+        var validator = FieldValidator()
+        var input = ZaakObjectTypeInput(common: SubTypeCommonFields.parse(&body, validator: &validator, references: references, partial: partial))
+        input.anderObjecttype = body.bool("anderObjecttype")
+        input.objecttype = body.string("objecttype")
+        input.relatieOmschrijving = body.string("relatieOmschrijving")
+        if !partial, !body.has("anderObjecttype") { validator.add(.required("anderObjecttype")) }
+        if !partial || input.objecttype != nil {
+            validator.requireText(input.objecttype, "objecttype", maxLength: 200)
+            if let objecttype = input.objecttype, URL(string: objecttype)?.scheme == nil {
+                validator.add(FieldError(name: "objecttype", code: "invalid", reason: "Voer een geldige URL in."))
+            }
+        }
+        if !partial || input.relatieOmschrijving != nil { validator.requireText(input.relatieOmschrijving, "relatieOmschrijving", maxLength: 80) }
+        body.errors.forEach { validator.add($0) }
+        try validator.check()
+        return input
+    }
+
+    func makeNew() -> ZaakObjectType {
+        apply(to: ZaakObjectType(zaaktype: common.zaaktype!, anderObjecttype: anderObjecttype!, objecttype: "", relatieOmschrijving: ""))
+    }
+
+    func apply(to base: ZaakObjectType) -> ZaakObjectType {
+        var type = base
+        if let zaaktype = common.zaaktype { type.zaaktype = zaaktype }
+        if let anderObjecttype { type.anderObjecttype = anderObjecttype }
+        if let objecttype { type.objecttype = objecttype }
+        if let relatieOmschrijving { type.relatieOmschrijving = relatieOmschrijving }
+        if let statustype = common.statustype { type.statustype = statustype }
+        if let begin = common.beginGeldigheid { type.beginGeldigheid = begin }
+        if let einde = common.eindeGeldigheid { type.eindeGeldigheid = einde }
         return type
     }
 }

@@ -107,3 +107,69 @@ public struct ZaakTypeInformatieObjectType: ZaakTypeSubType {
         case inkomend, intern, uitgaand
     }
 }
+
+/// A property zaken of the type carry (`Eigenschap`), with its value's specification.
+public struct Eigenschap: ZaakTypeSubType {
+    public var uuid: UUID
+    public var zaaktype: UUID
+    public var naam: String
+    public var definitie: String
+    public var specificatie: Specificatie
+    public var toelichting: String = ""
+    public var statustype: UUID?
+    public var beginGeldigheid: ZGWDate?
+    public var eindeGeldigheid: ZGWDate?
+
+    public static let resourceName = "eigenschap"
+
+    public init(uuid: UUID = UUID(), zaaktype: UUID, naam: String, definitie: String, specificatie: Specificatie) {
+        self.uuid = uuid
+        self.zaaktype = zaaktype
+        self.naam = naam
+        self.definitie = definitie
+        self.specificatie = specificatie
+    }
+
+    /// `EigenschapSpecificatie`: format, length, cardinality and allowed values.
+    public struct Specificatie: Codable, Sendable, Equatable {
+        public var groep: String
+        public var formaat: Formaat
+        public var lengte: String
+        public var kardinaliteit: String
+        public var waardenverzameling: [String]
+        public init(groep: String = "", formaat: Formaat, lengte: String, kardinaliteit: String, waardenverzameling: [String] = []) {
+            self.groep = groep
+            self.formaat = formaat
+            self.lengte = lengte
+            self.kardinaliteit = kardinaliteit
+            self.waardenverzameling = waardenverzameling
+        }
+    }
+
+    public enum Formaat: String, Codable, Sendable, CaseIterable {
+        case tekst, getal, datum
+        case datumTijd = "datum_tijd"
+    }
+}
+
+/// A kind of object zaken of the type relate to (`ZaakObjectType`).
+public struct ZaakObjectType: ZaakTypeSubType {
+    public var uuid: UUID
+    public var zaaktype: UUID
+    public var anderObjecttype: Bool
+    public var objecttype: String
+    public var relatieOmschrijving: String
+    public var statustype: UUID?
+    public var beginGeldigheid: ZGWDate?
+    public var eindeGeldigheid: ZGWDate?
+
+    public static let resourceName = "zaakobjecttype"
+
+    public init(uuid: UUID = UUID(), zaaktype: UUID, anderObjecttype: Bool, objecttype: String, relatieOmschrijving: String) {
+        self.uuid = uuid
+        self.zaaktype = zaaktype
+        self.anderObjecttype = anderObjecttype
+        self.objecttype = objecttype
+        self.relatieOmschrijving = relatieOmschrijving
+    }
+}

@@ -4,7 +4,7 @@ import EventStore
 /// The inline projectors of the Catalogi API, and how they keep relations mirrored.
 public enum CatalogiProjectors {
     public static var all: [any InlineProjector] {
-        [CatalogusProjector(), informatieobjecttypen, besluittypen, zaaktypen, statustypen, roltypen, zaaktypeInformatieobjecttypen]
+        [CatalogusProjector(), informatieobjecttypen, besluittypen, zaaktypen, statustypen, roltypen, zaaktypeInformatieobjecttypen, eigenschappen, zaakobjecttypen]
     }
 
     static let informatieobjecttypen = CatalogusTypeProjector<InformatieObjectType>(
@@ -46,4 +46,13 @@ public enum CatalogiProjectors {
         columns: { SubTypeColumns(omschrijving: $0.richting.rawValue, volgnummer: $0.volgnummer, related: $0.informatieobjecttype) },
         representation: { String(decoding: try JSONCoding.encoder.encode(ZaakTypeInformatieObjectTypeRepresentation($0)), as: UTF8.self) },
         afterChange: { connection, logger in try await ZaakTypeSubTypes.refreshInformatieobjecttypeZaaktypen(connection: connection, logger: logger) })
+
+    static let eigenschappen = ZaakTypeSubTypeProjector<Eigenschap>(
+        table: "catalogi.eigenschappen", columns: { SubTypeColumns(omschrijving: $0.naam, related: $0.statustype) },
+        representation: { String(decoding: try JSONCoding.encoder.encode(EigenschapRepresentation($0)), as: UTF8.self) })
+
+    static let zaakobjecttypen = ZaakTypeSubTypeProjector<ZaakObjectType>(
+        table: "catalogi.zaakobjecttypen",
+        columns: { SubTypeColumns(omschrijving: $0.relatieOmschrijving, generiek: $0.objecttype, related: $0.statustype) },
+        representation: { String(decoding: try JSONCoding.encoder.encode(ZaakObjectTypeRepresentation($0)), as: UTF8.self) })
 }

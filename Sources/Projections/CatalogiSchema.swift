@@ -73,6 +73,10 @@ public enum CatalogiSchema {
                 "CREATE INDEX zaaktype_informatieobjecttypen_related ON catalogi.zaaktype_informatieobjecttypen (related)",
             ]
         ),
+        Migration(
+            id: "catalogi-0007-eigenschappen-zaakobjecttypen",
+            statements: [subTypeTable("eigenschappen"), subTypeIndex("eigenschappen"), subTypeTable("zaakobjecttypen"), subTypeIndex("zaakobjecttypen")]
+        ),
     ]
 
     /// The table of one catalogus type: the columns `CatalogusTypeProjector` writes and the filters read.

@@ -81,6 +81,68 @@ public struct ZaakTypeInformatieObjectTypeRepresentation: Codable, Sendable, Equ
         informatieobjecttype = ResourceURL.local(InformatieObjectTypeRepresentation.path(type.informatieobjecttype))
         volgnummer = type.volgnummer
         richting = type.richting
-        statustype = Nullable(type.statustype.map { ResourceURL.local("\(ZGWAPI.catalogi.root)/statustypen/\($0.uuidString.lowercased())") })
+        statustype = statustypeURL(type.statustype)
+    }
+}
+
+/// The URL of a statustype, for the sub-types that may name one.
+func statustypeURL(_ uuid: UUID?) -> Nullable<String> {
+    Nullable(uuid.map { ResourceURL.local("\(ZGWAPI.catalogi.root)/statustypen/\($0.uuidString.lowercased())") })
+}
+
+/// The JSON of an eigenschap (`Eigenschap` of catalogi-1.3.1).
+public struct EigenschapRepresentation: Codable, Sendable, Equatable {
+    public var url: String
+    public var naam: String
+    public var definitie: String
+    public var specificatie: Eigenschap.Specificatie
+    public var toelichting: String
+    public var zaaktype: String
+    public var zaaktypeIdentificatie = ""
+    public var catalogus = ""
+    public var statustype: Nullable<String>
+    public var beginGeldigheid: Nullable<ZGWDate>
+    public var eindeGeldigheid: Nullable<ZGWDate>
+    public var beginObject: Nullable<ZGWDate> = Nullable(nil)
+    public var eindeObject: Nullable<ZGWDate> = Nullable(nil)
+
+    public init(_ type: Eigenschap) {
+        url = ResourceURL.local("\(ZGWAPI.catalogi.root)/eigenschappen/\(type.uuid.uuidString.lowercased())")
+        naam = type.naam
+        definitie = type.definitie
+        specificatie = type.specificatie
+        toelichting = type.toelichting
+        zaaktype = ResourceURL.local(ZaakTypeRepresentation.path(type.zaaktype))
+        statustype = statustypeURL(type.statustype)
+        beginGeldigheid = Nullable(type.beginGeldigheid)
+        eindeGeldigheid = Nullable(type.eindeGeldigheid)
+    }
+}
+
+/// The JSON of a zaakobjecttype (`ZaakObjectType` of catalogi-1.3.1).
+public struct ZaakObjectTypeRepresentation: Codable, Sendable, Equatable {
+    public var url: String
+    public var anderObjecttype: Bool
+    public var objecttype: String
+    public var relatieOmschrijving: String
+    public var zaaktype: String
+    public var zaaktypeIdentificatie = ""
+    public var resultaattypen: [String] = []
+    public var statustype: Nullable<String>
+    public var catalogus = ""
+    public var beginGeldigheid: Nullable<ZGWDate>
+    public var eindeGeldigheid: Nullable<ZGWDate>
+    public var beginObject: Nullable<ZGWDate> = Nullable(nil)
+    public var eindeObject: Nullable<ZGWDate> = Nullable(nil)
+
+    public init(_ type: ZaakObjectType) {
+        url = ResourceURL.local("\(ZGWAPI.catalogi.root)/zaakobjecttypen/\(type.uuid.uuidString.lowercased())")
+        anderObjecttype = type.anderObjecttype
+        objecttype = type.objecttype
+        relatieOmschrijving = type.relatieOmschrijving
+        zaaktype = ResourceURL.local(ZaakTypeRepresentation.path(type.zaaktype))
+        statustype = statustypeURL(type.statustype)
+        beginGeldigheid = Nullable(type.beginGeldigheid)
+        eindeGeldigheid = Nullable(type.eindeGeldigheid)
     }
 }

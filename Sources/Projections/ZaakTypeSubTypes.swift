@@ -9,7 +9,11 @@ public enum ZaakTypeSubTypes {
     /// The sub-type tables, the zaaktype's list of each, and its order.
     static let tables: [(table: String, listField: String, order: String)] = [
         ("catalogi.statustypen", "statustypen", "volgnummer"), ("catalogi.roltypen", "roltypen", "created_position"),
+        ("catalogi.eigenschappen", "eigenschappen", "created_position"), ("catalogi.zaakobjecttypen", "zaakobjecttypen", "created_position"),
     ]
+
+    /// Sub-types a statustype lists (through their `related` statustype).
+    static let statustypeLists = [("catalogi.eigenschappen", "eigenschappen"), ("catalogi.zaakobjecttypen", "zaakobjecttypen")]
 
     /// Refreshes everything derived between these zaaktypen and their sub-types.
     static func refresh(zaaktypen: [UUID], connection: PostgresConnection, logger: Logger) async throws {
@@ -30,6 +34,16 @@ public enum ZaakTypeSubTypes {
                             'zaaktypeIdentificatie', z.identificatie, 'catalogus', z.representation -> 'catalogus',
                             'beginObject', z.representation -> 'beginObject', 'eindeObject', z.representation -> 'eindeObject')
                         FROM catalogi.zaaktypen z WHERE z.uuid = s.zaaktype AND s.zaaktype = ANY($1)
+                        """, binds: binds(zaaktypen)), logger: logger)
+        }
+        for (table, field) in statustypeLists {
+            try await connection.query(
+                PostgresQuery(
+                    unsafeSQL: """
+                        UPDATE catalogi.statustypen t SET representation = jsonb_set(t.representation, '{\(field)}',
+                            coalesce((SELECT jsonb_agg(s.representation -> 'url' ORDER BY s.created_position) FROM \(table) s
+                                      WHERE s.related = t.uuid), '[]'::jsonb))
+                        WHERE t.zaaktype = ANY($1)
                         """, binds: binds(zaaktypen)), logger: logger)
         }
         // Zaaktype-informatieobjecttypen: the zaaktype lists the informatieobjecttypen themselves.

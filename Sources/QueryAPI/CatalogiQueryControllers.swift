@@ -55,6 +55,23 @@ public enum CatalogiQueryControllers {
             filter.equals("omschrijving", query.string("omschrijving"))
             filter.equals("omschrijving_generiek", try query.choice("omschrijvingGeneriek", RolType.OmschrijvingGeneriek.self)?.rawValue)
         }.addRoutes(to: group)
+        ZaakTypeSubTypeQueryController(client: client, baseURL: baseURL, logger: logger, collection: "eigenschappen").addRoutes(to: group)
+        ZaakTypeSubTypeQueryController(
+            client: client, baseURL: baseURL, logger: logger, collection: "zaakobjecttypen",
+            extraParameters: ["anderObjecttype", "catalogus", "datumBeginGeldigheid", "datumEindeGeldigheid", "objecttype", "relatieOmschrijving"]
+        ) { query, filter throws(ZGWError) in
+            filter.add(try query.boolean("anderObjecttype")) { "(representation ->> 'anderObjecttype')::boolean = \($0)" }
+            filter.equals("omschrijving_generiek", query.string("objecttype"))
+            filter.equals("omschrijving", query.string("relatieOmschrijving"))
+            filter.add(try query.date("datumBeginGeldigheid")?.description) { "representation ->> 'beginGeldigheid' = \($0)" }
+            filter.add(try query.date("datumEindeGeldigheid")?.description) { "representation ->> 'eindeGeldigheid' = \($0)" }
+            switch try query.reference("catalogus", references: ResourceReference(baseURL: baseURL), api: .catalogi, collection: "catalogussen") {
+            case .some(.some(let catalogus)):
+                filter.add(catalogus) { "zaaktype IN (SELECT uuid FROM catalogi.zaaktypen WHERE catalogus = \($0))" }
+            case .some(.none): filter.add("false")
+            case .none: break
+            }
+        }.addRoutes(to: group)
         ZaakTypeSubTypeQueryController(
             client: client, baseURL: baseURL, logger: logger, collection: "zaaktype-informatieobjecttypen", table: "catalogi.zaaktype_informatieobjecttypen",
             order: "volgnummer", zaaktypeFilters: false, extraParameters: ["informatieobjecttype", "richting", "status"]

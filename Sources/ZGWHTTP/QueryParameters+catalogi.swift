@@ -45,6 +45,18 @@ extension QueryParameters {
     }
 }
 
+extension QueryParameters {
+    /// `true` or `false` (also `True`/`False`, `1`/`0`, as Django's filters take them); 400 otherwise.
+    public func boolean(_ name: String) throws(ZGWError) -> Bool? {
+        guard let text = string(name) else { return nil }
+        switch text.lowercased() {
+        case "true", "1": return true
+        case "false", "0": return false
+        default: throw .validation([InvalidParam(name: name, code: "invalid", reason: "Voer een geldige boolean in.")])
+        }
+    }
+}
+
 extension SQLFilter {
     /// `column = uuid` for a reference filter; a condition that matches nothing for a URL that is not ours.
     public mutating func reference(_ column: String, _ reference: UUID??) {
