@@ -23,7 +23,7 @@ public struct CatalogussenQueryController: Sendable {
     }
 
     func list(_ request: Request, context: ZGWRequestContext) async throws -> Response {
-        try context.requireScopes(.scope("catalogi.lezen"), component: .ztc)
+        try context.requireCatalogiRead()
         let query = QueryParameters(request)
         try query.requireOnly(Self.listParameters)
         var filter = SQLFilter()
@@ -35,7 +35,7 @@ public struct CatalogussenQueryController: Sendable {
     }
 
     func detail(_ request: Request, context: ZGWRequestContext) async throws -> Response {
-        try context.requireScopes(.scope("catalogi.lezen"), component: .ztc)
+        try context.requireCatalogiRead()
         return try await reader.detail(Self.table, request: request, context: context)
     }
 }

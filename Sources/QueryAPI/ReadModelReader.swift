@@ -44,11 +44,11 @@ extension ReadModelReader {
         list: @escaping @Sendable (Request, ZGWRequestContext) async throws -> Response
     ) {
         let detail: @Sendable (Request, ZGWRequestContext) async throws -> Response = { request, context in
-            try context.requireScopes(.scope("catalogi.lezen"), component: .ztc)
+            try context.requireCatalogiRead()
             return try await self.detail(table, request: request, context: context)
         }
         group.get(RouterPath(collection)) { request, context in
-            try context.requireScopes(.scope("catalogi.lezen"), component: .ztc)
+            try context.requireCatalogiRead()
             return try await list(request, context)
         }
         group.get(RouterPath("\(collection)/:uuid")) { request, context in try await detail(request, context) }

@@ -16,3 +16,18 @@ extension ZGWRequestContext {
         throw .permissionDenied()
     }
 }
+
+extension ZGWRequestContext {
+    /// Read access to the Catalogi API: `catalogi.lezen`, or (ztc-014) `zaken.lezen` / `documenten.lezen`, which
+    /// need the types to make sense of zaken and documents.
+    @discardableResult
+    public func requireCatalogiRead() throws(ZGWError) -> AuthenticatedClient {
+        let client = try requireClient()
+        if client.hasAllAutorisaties || client.scopes(for: .ztc).contains("catalogi.lezen") || client.scopes(for: .zrc).contains("zaken.lezen")
+            || client.scopes(for: .drc).contains("documenten.lezen")
+        {
+            return client
+        }
+        throw .permissionDenied()
+    }
+}

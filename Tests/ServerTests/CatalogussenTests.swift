@@ -154,18 +154,23 @@ struct CatalogussenTests {
         }
     }
 
-    @Test("scopes: catalogi.lezen may read, not write; a client without catalogi scopes may not read")
+    @Test("scopes: catalogi.lezen may read, not write; ztc-014: zaken.lezen may read too; other scopes may not read")
     func scopesAreEnforced() async throws {
         try await TestServer.run { server, client in
             try await server.addClient("beheer", secret: "geheim")
             try await server.addClient("lezer", secret: "l", all: false, autorisaties: [Autorisatie(component: .ztc, scopes: ["catalogi.lezen"])])
             try await server.addClient("zaken", secret: "z", all: false, autorisaties: [Autorisatie(component: .zrc, scopes: ["zaken.lezen"])])
+            try await server.addClient("besluiten", secret: "b", all: false, autorisaties: [Autorisatie(component: .brc, scopes: ["besluiten.lezen"])])
             let reader = ZGWToken.make(clientID: "lezer", secret: "l")
             let post = try await client.execute(uri: "/catalogi/api/v1/catalogussen", method: .post, headers: jsonHeaders(reader), body: Self.body())
             #expect(post.status == .forbidden)
             #expect(try problem(post).code == "permission_denied")
             #expect(try await client.execute(uri: "/catalogi/api/v1/catalogussen", method: .get, headers: bearer(reader)).status == .ok)
-            let other = ZGWToken.make(clientID: "zaken", secret: "z")
+            let zaken = ZGWToken.make(clientID: "zaken", secret: "z")
+            #expect(try await client.execute(uri: "/catalogi/api/v1/catalogussen", method: .get, headers: bearer(zaken)).status == .ok)
+            #expect(try await client.execute(uri: "/catalogi/api/v1/zaaktypen", method: .get, headers: bearer(zaken)).status == .ok)
+            #expect(try await client.execute(uri: "/catalogi/api/v1/catalogussen", method: .post, headers: jsonHeaders(zaken), body: Self.body()).status == .forbidden)
+            let other = ZGWToken.make(clientID: "besluiten", secret: "b")
             #expect(try await client.execute(uri: "/catalogi/api/v1/catalogussen", method: .get, headers: bearer(other)).status == .forbidden)
         }
     }
