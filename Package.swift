@@ -65,7 +65,10 @@ let package = Package(
         // Writes: validate -> decide events -> append (+ inline projections).
         .target(
             name: "CommandAPI",
-            dependencies: ["EventStore", "Projections", "ZGWHTTP", "Domain", .product(name: "Hummingbird", package: "hummingbird")],
+            dependencies: [
+                "EventStore", "Projections", "ZGWHTTP", "Domain", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
             swiftSettings: swiftSettings
         ),
         // Reads: serve read models only.

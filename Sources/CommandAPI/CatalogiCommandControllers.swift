@@ -6,7 +6,7 @@ import ZGWHTTP
 
 /// Mounts every write endpoint of the Catalogi API.
 public enum CatalogiCommandControllers {
-    public static func addRoutes(to group: RouterGroup<ZGWRequestContext>, store: EventStore, baseURL: String) {
+    public static func addRoutes(to group: RouterGroup<ZGWRequestContext>, store: EventStore, baseURL: String, selectielijst: SelectielijstClient) {
         CatalogussenCommandController(store: store, baseURL: baseURL).addRoutes(to: group)
         CatalogusTypeCommandController<InformatieObjectTypeInput>(
             commands: CatalogusTypeCommands(
@@ -42,7 +42,8 @@ public enum CatalogiCommandControllers {
                 var type = type
                 if type.identificatie.isEmpty { type.identificatie = try await CatalogiRules.generatedIdentificatie(type, transaction: transaction) }
                 return type
-            })
+            },
+            validateRemote: { type in try await CatalogiRules.procestype(type, selectielijst: selectielijst) })
         CatalogusTypeCommandController<ZaakTypeInput>(commands: zaaktypen, collection: "zaaktypen", baseURL: baseURL).addRoutes(to: group)
         ZaakTypeSubTypeCommandController<StatusTypeInput>(
             commands: ZaakTypeSubTypeCommands(store: store, zaaktypen: zaaktypen, table: "catalogi.statustypen"), collection: "statustypen", baseURL: baseURL

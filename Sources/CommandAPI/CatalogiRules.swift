@@ -78,4 +78,14 @@ enum CatalogiRules {
         ).collect()
         return !rows.isEmpty
     }
+
+    /// ztc-001: `selectielijstProcestype`, when given, is a procestype of the Selectielijst API.
+    static func procestype(_ type: ZaakType, selectielijst: SelectielijstClient) async throws {
+        guard !type.selectielijstProcestype.isEmpty else { return }
+        do {
+            _ = try await selectielijst.resource(type.selectielijstProcestype, collection: "procestypen", requiredFields: ["url", "nummer", "naam"])
+        } catch {
+            throw ValidationErrors([SelectielijstClient.fieldError(error, field: "selectielijstProcestype")])
+        }
+    }
 }

@@ -20,10 +20,14 @@ public struct CatalogusTypeCommands<T: CatalogusType>: Sendable {
     let checkPublish: Check
     /// Completes a new type inside its transaction (e.g. a generated `identificatie`).
     let prepareNew: @Sendable (T, EventStoreTransaction) async throws -> T
+    /// Checks that call other services (the Selectielijst API), run before the transaction opens so no
+    /// transaction waits on HTTP.
+    let validateRemote: @Sendable (T) async throws -> Void
 
     public init(
         store: EventStore, table: String, keyColumn: String, label: String, validate: @escaping Check = { _, _ in },
-        checkPublish: @escaping Check = { _, _ in }, prepareNew: @escaping @Sendable (T, EventStoreTransaction) async throws -> T = { type, _ in type }
+        checkPublish: @escaping Check = { _, _ in }, prepareNew: @escaping @Sendable (T, EventStoreTransaction) async throws -> T = { type, _ in type },
+        validateRemote: @escaping @Sendable (T) async throws -> Void = { _ in }
     ) {
         self.store = store
         self.table = table
@@ -32,6 +36,7 @@ public struct CatalogusTypeCommands<T: CatalogusType>: Sendable {
         self.validate = validate
         self.checkPublish = checkPublish
         self.prepareNew = prepareNew
+        self.validateRemote = validateRemote
     }
 
     /// Serialises version checks of concurrent writes.
@@ -116,6 +121,7 @@ public struct CatalogusTypeCommands<T: CatalogusType>: Sendable {
         if let einde = type.eindeGeldigheid, einde < type.beginGeldigheid {
             throw ValidationErrors([FieldError(name: "eindeGeldigheid", code: "date-mismatch", reason: "eindeGeldigheid mag niet voor beginGeldigheid liggen.")])
         }
+        try await validateRemote(type)
         let (representation, _) = try await store.transaction { transaction in
             let type = try await prepare(type, transaction)
             let exists = try await transaction.connection.query(

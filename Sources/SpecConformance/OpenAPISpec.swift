@@ -9,11 +9,14 @@ public struct OpenAPISpec: @unchecked Sendable {
     // The parsed YAML is immutable after loading; it is only read.
     let schemas: [String: Any]
 
-    /// The folder of the specs: `../shared/specs` next to the repository root.
-    public static var specsFolder: URL {
+    /// `../shared` next to the repository root (CI lays the same folder beside its clone).
+    public static var sharedFolder: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("shared/specs")
+            .deletingLastPathComponent().appendingPathComponent("shared")
     }
+
+    /// The folder of the specs: `../shared/specs`.
+    public static var specsFolder: URL { sharedFolder.appendingPathComponent("specs") }
 
     private static let cache = Mutex<[String: OpenAPISpec]>([:])
 

@@ -49,6 +49,9 @@ struct ServerOptions: ParsableArguments {
     @Option(name: .customLong("jwt-leeway"), help: "Seconds of clock skew allowed on iat (env ZAAKSTROOM_JWT_LEEWAY; default 30).")
     var jwtLeeway: Int?
 
+    @Option(name: .customLong("selectielijst-url"), help: "Base URL of the Selectielijst API (env ZAAKSTROOM_SELECTIELIJST_URL; default https://selectielijst.openzaak.nl/api/v1).")
+    var selectielijstURL: String?
+
     func configuration() throws -> ServerConfiguration {
         let environment = database.environment
         let base = try database.configuration()
@@ -65,7 +68,8 @@ struct ServerOptions: ParsableArguments {
             publicBaseURL: publicURL ?? environment["ZAAKSTROOM_PUBLIC_URL"],
             logLevel: base.logLevel,
             jwtExpiry: try integer(jwtExpiry, "ZAAKSTROOM_JWT_EXPIRY", 3600),
-            jwtLeeway: try integer(jwtLeeway, "ZAAKSTROOM_JWT_LEEWAY", 30))
+            jwtLeeway: try integer(jwtLeeway, "ZAAKSTROOM_JWT_LEEWAY", 30),
+            selectielijstURL: selectielijstURL ?? environment["ZAAKSTROOM_SELECTIELIJST_URL"] ?? "https://selectielijst.openzaak.nl/api/v1")
     }
 }
 

@@ -14,6 +14,7 @@ import Logging
 /// | log level | `--log-level` | `ZAAKSTROOM_LOG_LEVEL` | `info` |
 /// | JWT validity after `iat` (s) | `--jwt-expiry` | `ZAAKSTROOM_JWT_EXPIRY` | `3600` |
 /// | JWT clock leeway (s) | `--jwt-leeway` | `ZAAKSTROOM_JWT_LEEWAY` | `30` |
+/// | Selectielijst API | `--selectielijst-url` | `ZAAKSTROOM_SELECTIELIJST_URL` | `https://selectielijst.openzaak.nl/api/v1` |
 public struct ServerConfiguration: Sendable {
     public var databaseURL: String?
     public var dataDirectory: String
@@ -23,10 +24,12 @@ public struct ServerConfiguration: Sendable {
     public var logLevel: Logger.Level
     public var jwtExpiry: Int
     public var jwtLeeway: Int
+    public var selectielijstURL: String
 
     public init(
         databaseURL: String? = nil, dataDirectory: String = "./zaakstroom-data", host: String = "127.0.0.1", port: Int = 8000,
-        publicBaseURL: String? = nil, logLevel: Logger.Level = .info, jwtExpiry: Int = 3600, jwtLeeway: Int = 30
+        publicBaseURL: String? = nil, logLevel: Logger.Level = .info, jwtExpiry: Int = 3600, jwtLeeway: Int = 30,
+        selectielijstURL: String = "https://selectielijst.openzaak.nl/api/v1"
     ) {
         self.databaseURL = databaseURL
         self.dataDirectory = dataDirectory
@@ -39,5 +42,6 @@ public struct ServerConfiguration: Sendable {
         self.logLevel = logLevel
         self.jwtExpiry = jwtExpiry
         self.jwtLeeway = jwtLeeway
+        self.selectielijstURL = selectielijstURL
     }
 }

@@ -48,7 +48,8 @@ public func buildRouter(_ dependencies: ServerDependencies) -> Router<ZGWRequest
         switch api {
         case .catalogi:
             CatalogiQueryControllers.addRoutes(to: group, client: store.client, baseURL: baseURL, logger: dependencies.logger)
-            CatalogiCommandControllers.addRoutes(to: group, store: store, baseURL: baseURL)
+            CatalogiCommandControllers.addRoutes(
+                to: group, store: store, baseURL: baseURL, selectielijst: SelectielijstClient(baseURL: configuration.selectielijstURL))
         default:
             break
         }

@@ -18,12 +18,13 @@ struct TestServer {
 
     /// Runs `body` with a migrated database and the server's router.
     static func run<Result: Sendable>(
-        jwtExpiry: Int = 3600, _ body: @Sendable (TestServer, any TestClientProtocol) async throws -> Result
+        jwtExpiry: Int = 3600, selectielijstURL: String = "http://127.0.0.1:9/api/v1",
+        _ body: @Sendable (TestServer, any TestClientProtocol) async throws -> Result
     ) async throws -> Result {
         try await withTestStore(projectors: ReadModels.projectors, migrations: ReadModels.migrations) { store in
             let registry = ApplicatieRegistry()
             try await registry.reload(client: store.client, logger: store.logger)
-            let configuration = ServerConfiguration(publicBaseURL: baseURL, jwtExpiry: jwtExpiry)
+            let configuration = ServerConfiguration(publicBaseURL: baseURL, jwtExpiry: jwtExpiry, selectielijstURL: selectielijstURL)
             let router = buildRouter(ServerDependencies(configuration: configuration, store: store, registry: registry, logger: store.logger))
             let app = Application(router: router, logger: store.logger)
             let server = TestServer(store: store, registry: registry)

@@ -1,0 +1,61 @@
+import Domain
+import Foundation
+import Hummingbird
+import NIOCore
+import SpecConformance
+
+/// A local stand-in for the VNG Selectielijst API, serving the reference data in `../shared/data/selectielijst/`
+/// (Django fixtures) on 127.0.0.1, as the real API shapes it. `procestypen/<brokenUUID>` answers an object that
+/// is not a procestype.
+enum SelectielijstStub {
+    static let brokenUUID = UUID(uuidString: "00000000-0000-4000-8000-000000000bad")!
+
+    /// The first procestype of the fixture.
+    static var knownProcestype: UUID {
+        get throws { try UUID(uuidString: fixture("selectielijst_2020_procestypen.json")[0]["uuid"] as? String ?? "")! }
+    }
+
+    static func fixture(_ name: String) throws -> [[String: Any]] {
+        let data = try Data(contentsOf: OpenAPISpec.sharedFolder.appendingPathComponent("data/selectielijst/\(name)"))
+        let rows = try JSONSerialization.jsonObject(with: data) as? [[String: Any]] ?? []
+        return rows.compactMap { $0["fields"] as? [String: Any] }
+    }
+
+    /// Runs `body` with the stub's base URL (`http://127.0.0.1:<port>/api/v1`).
+    static func run<Result: Sendable>(_ body: @Sendable (String) async throws -> Result) async throws -> Result {
+        // Procestypen as the API shapes them, less their url (which needs the port).
+        var byUUID: [String: [String: JSONValue]] = [:]
+        for procestype in try fixture("selectielijst_2020_procestypen.json") {
+            guard let uuid = procestype["uuid"] as? String else { continue }
+            byUUID[uuid] = [
+                "nummer": .number(Double(procestype["nummer"] as? Int ?? 0)), "jaar": .number(2020),
+                "naam": .string(procestype["naam"] as? String ?? ""), "omschrijving": .string(procestype["omschrijving"] as? String ?? ""),
+                "toelichting": .string(procestype["toelichting"] as? String ?? ""), "procesobject": .string(procestype["procesobject"] as? String ?? ""),
+            ]
+        }
+        let procestypen = byUUID
+        let (portStream, portContinuation) = AsyncStream<Int>.makeStream()
+        let router = Router()
+        router.get("/api/v1/procestypen/:uuid") { request, context -> Response in
+            let uuid = context.parameters.get("uuid") ?? ""
+            if uuid == brokenUUID.uuidString.lowercased() { return json(#"{"detail": "geen procestype"}"#) }
+            guard var body = procestypen[uuid] else { return Response(status: .notFound) }
+            body["url"] = .string("http://\(request.head.authority ?? "")\(request.uri.path)")
+            return json(String(decoding: try JSONEncoder().encode(body), as: UTF8.self))
+        }
+        let app = Application(
+            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+            onServerRunning: { channel in portContinuation.yield(channel.localAddress?.port ?? 0) })
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await app.run() }
+            defer { group.cancelAll() }
+            var ports = portStream.makeAsyncIterator()
+            let port = await ports.next() ?? 0
+            return try await body("http://127.0.0.1:\(port)/api/v1")
+        }
+    }
+
+    static func json(_ text: String) -> Response {
+        Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+}
