@@ -70,5 +70,12 @@ public enum CatalogiCommandControllers {
                 validate: { type, _, transaction in try await CatalogiRules.statustypeOfZaaktype(type.statustype, zaaktype: type.zaaktype, transaction: transaction) }),
             collection: "zaakobjecttypen", baseURL: baseURL
         ).addRoutes(to: group)
+        ZaakTypeSubTypeCommandController<ResultaatTypeInput>(
+            commands: ZaakTypeSubTypeCommands(
+                store: store, zaaktypen: zaaktypen, table: "catalogi.resultaattypen",
+                validate: { type, zaaktype, transaction in try await ResultaatTypeRules.relations(type, zaaktype: zaaktype, transaction: transaction) },
+                prepare: { type, zaaktype in try await ResultaatTypeRules.prepare(type, zaaktype: zaaktype, selectielijst: selectielijst) }),
+            collection: "resultaattypen", baseURL: baseURL
+        ).addRoutes(to: group)
     }
 }

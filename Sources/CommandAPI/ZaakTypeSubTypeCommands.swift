@@ -17,16 +17,20 @@ public struct ZaakTypeSubTypeCommands<T: ZaakTypeSubType>: Sendable {
     let validate: Check
     /// Whether the zaaktype's parts are closed for this sub-type (default: the zaaktype is published).
     let isClosed: @Sendable (T, ZaakType, EventStoreTransaction) async throws -> Bool
+    /// Checks and defaults that call other services (the Selectielijst API), before the transaction opens.
+    let prepare: @Sendable (T, ZaakType) async throws -> T
 
     public init(
         store: EventStore, zaaktypen: CatalogusTypeCommands<ZaakType>, table: String, validate: @escaping Check = { _, _, _ in },
-        isClosed: @escaping @Sendable (T, ZaakType, EventStoreTransaction) async throws -> Bool = { _, zaaktype, _ in !zaaktype.concept }
+        isClosed: @escaping @Sendable (T, ZaakType, EventStoreTransaction) async throws -> Bool = { _, zaaktype, _ in !zaaktype.concept },
+        prepare: @escaping @Sendable (T, ZaakType) async throws -> T = { type, _ in type }
     ) {
         self.store = store
         self.zaaktypen = zaaktypen
         self.table = table
         self.validate = validate
         self.isClosed = isClosed
+        self.prepare = prepare
     }
 
     var events: SubTypeEvents { .of(T.self) }
@@ -84,6 +88,7 @@ public struct ZaakTypeSubTypeCommands<T: ZaakTypeSubType>: Sendable {
         guard let (zaaktype, version) = try await zaaktypen.load(type.zaaktype) else {
             throw ValidationErrors([FieldError(name: "zaaktype", code: "does_not_exist", reason: "Ongeldige hyperlink - Object bestaat niet.")])
         }
+        let type = try await prepare(type, zaaktype)
         let (representation, _) = try await store.transaction { transaction in
             if !forced, try await isClosed(type, zaaktype, transaction) { throw ValidationErrors([Self.nonConceptZaaktype]) }
             try await validate(type, zaaktype, transaction)

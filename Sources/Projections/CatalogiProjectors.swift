@@ -1,10 +1,11 @@
 import Domain
+import Foundation
 import EventStore
 
 /// The inline projectors of the Catalogi API, and how they keep relations mirrored.
 public enum CatalogiProjectors {
     public static var all: [any InlineProjector] {
-        [CatalogusProjector(), informatieobjecttypen, besluittypen, zaaktypen, statustypen, roltypen, zaaktypeInformatieobjecttypen, eigenschappen, zaakobjecttypen]
+        [CatalogusProjector(), informatieobjecttypen, besluittypen, zaaktypen, statustypen, roltypen, zaaktypeInformatieobjecttypen, eigenschappen, zaakobjecttypen, resultaattypen]
     }
 
     static let informatieobjecttypen = CatalogusTypeProjector<InformatieObjectType>(
@@ -13,6 +14,9 @@ public enum CatalogiProjectors {
         afterChange: { uuid, state, connection, logger in
             try await CatalogiRelation.besluittypeInformatieobjecttypen.targetChanged(uuid, deleted: state == nil, connection: connection, logger: logger)
             try await ZaakTypeSubTypes.refreshInformatieobjecttypeZaaktypen(connection: connection, logger: logger)
+            if let catalogus = state?.catalogus {
+                try await ZaakTypeSubTypes.refreshResultaattypeRelations(catalogus: catalogus, connection: connection, logger: logger)
+            }
         })
 
     static let besluittypen = CatalogusTypeProjector<BesluitType>(
@@ -22,6 +26,9 @@ public enum CatalogiProjectors {
             try await CatalogiRelation.besluittypeInformatieobjecttypen.ownerChanged(
                 uuid, targets: state?.informatieobjecttypen, connection: connection, logger: logger)
             try await CatalogiRelation.zaaktypeBesluittypen.targetChanged(uuid, deleted: state == nil, connection: connection, logger: logger)
+            if let catalogus = state?.catalogus {
+                try await ZaakTypeSubTypes.refreshResultaattypeRelations(catalogus: catalogus, connection: connection, logger: logger)
+            }
         })
 
     static let zaaktypen = CatalogusTypeProjector<ZaakType>(
@@ -45,7 +52,7 @@ public enum CatalogiProjectors {
         table: "catalogi.zaaktype_informatieobjecttypen",
         columns: { SubTypeColumns(omschrijving: $0.richting.rawValue, volgnummer: $0.volgnummer, related: $0.informatieobjecttype) },
         representation: { String(decoding: try JSONCoding.encoder.encode(ZaakTypeInformatieObjectTypeRepresentation($0)), as: UTF8.self) },
-        afterChange: { connection, logger in try await ZaakTypeSubTypes.refreshInformatieobjecttypeZaaktypen(connection: connection, logger: logger) })
+        afterChange: { _, connection, logger in try await ZaakTypeSubTypes.refreshInformatieobjecttypeZaaktypen(connection: connection, logger: logger) })
 
     static let eigenschappen = ZaakTypeSubTypeProjector<Eigenschap>(
         table: "catalogi.eigenschappen", columns: { SubTypeColumns(omschrijving: $0.naam, related: $0.statustype) },
@@ -55,4 +62,14 @@ public enum CatalogiProjectors {
         table: "catalogi.zaakobjecttypen",
         columns: { SubTypeColumns(omschrijving: $0.relatieOmschrijving, generiek: $0.objecttype, related: $0.statustype) },
         representation: { String(decoding: try JSONCoding.encoder.encode(ZaakObjectTypeRepresentation($0)), as: UTF8.self) })
+
+    static let resultaattypen = ZaakTypeSubTypeProjector<ResultaatType>(
+        table: "catalogi.resultaattypen", columns: { SubTypeColumns(omschrijving: $0.omschrijving, generiek: $0.omschrijvingGeneriek) },
+        representation: { String(decoding: try JSONCoding.encoder.encode(ResultaatTypeRepresentation($0)), as: UTF8.self) },
+        afterChange: { zaaktype, connection, logger in
+            let rows = try await connection.query("SELECT catalogus FROM catalogi.zaaktypen WHERE uuid = \(zaaktype)", logger: logger).collect()
+            if let catalogus = try rows.first?.decode(UUID.self) {
+                try await ZaakTypeSubTypes.refreshResultaattypeRelations(catalogus: catalogus, connection: connection, logger: logger)
+            }
+        })
 }

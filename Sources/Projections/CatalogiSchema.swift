@@ -77,6 +77,7 @@ public enum CatalogiSchema {
             id: "catalogi-0007-eigenschappen-zaakobjecttypen",
             statements: [subTypeTable("eigenschappen"), subTypeIndex("eigenschappen"), subTypeTable("zaakobjecttypen"), subTypeIndex("zaakobjecttypen")]
         ),
+        Migration(id: "catalogi-0008-resultaattypen", statements: [subTypeTable("resultaattypen"), subTypeIndex("resultaattypen")]),
     ]
 
     /// The table of one catalogus type: the columns `CatalogusTypeProjector` writes and the filters read.

@@ -146,3 +146,51 @@ public struct ZaakObjectTypeRepresentation: Codable, Sendable, Equatable {
         eindeGeldigheid = Nullable(type.eindeGeldigheid)
     }
 }
+
+/// The JSON of a resultaattype (`ResultaatType` of catalogi-1.3.1). The omschrijvingen of its besluittypen and
+/// informatieobjecttypen are filled in by `ResultaatTypen.refresh`.
+public struct ResultaatTypeRepresentation: Codable, Sendable, Equatable {
+    public var url: String
+    public var zaaktype: String
+    public var zaaktypeIdentificatie = ""
+    public var omschrijving: String
+    public var resultaattypeomschrijving: String
+    public var omschrijvingGeneriek: String
+    public var selectielijstklasse: String
+    public var toelichting: String
+    public var archiefnominatie: String
+    public var archiefactietermijn: Nullable<String>
+    public var brondatumArchiefprocedure: Nullable<ResultaatType.BrondatumArchiefprocedure>
+    public var procesobjectaard: String
+    public var indicatieSpecifiek: Nullable<Bool>
+    public var procestermijn: Nullable<String>
+    public var catalogus = ""
+    public var besluittypen: [String]
+    public var besluittypeOmschrijving: [String] = []
+    public var informatieobjecttypen: [String]
+    public var informatieobjecttypeOmschrijving: [String] = []
+    public var beginGeldigheid: Nullable<ZGWDate>
+    public var eindeGeldigheid: Nullable<ZGWDate>
+    public var beginObject: Nullable<ZGWDate> = Nullable(nil)
+    public var eindeObject: Nullable<ZGWDate> = Nullable(nil)
+
+    public init(_ type: ResultaatType) {
+        url = ResourceURL.local("\(ZGWAPI.catalogi.root)/resultaattypen/\(type.uuid.uuidString.lowercased())")
+        zaaktype = ResourceURL.local(ZaakTypeRepresentation.path(type.zaaktype))
+        omschrijving = type.omschrijving
+        resultaattypeomschrijving = type.resultaattypeomschrijving
+        omschrijvingGeneriek = type.omschrijvingGeneriek
+        selectielijstklasse = type.selectielijstklasse
+        toelichting = type.toelichting
+        archiefnominatie = type.archiefnominatie
+        archiefactietermijn = Nullable(type.archiefactietermijn)
+        brondatumArchiefprocedure = Nullable(type.brondatumArchiefprocedure)
+        procesobjectaard = type.procesobjectaard
+        indicatieSpecifiek = Nullable(type.indicatieSpecifiek)
+        procestermijn = Nullable(type.procestermijn)
+        besluittypen = type.besluittypen.map { ResourceURL.local(BesluitTypeRepresentation.path($0)) }
+        informatieobjecttypen = type.informatieobjecttypen.map { ResourceURL.local(InformatieObjectTypeRepresentation.path($0)) }
+        beginGeldigheid = Nullable(type.beginGeldigheid)
+        eindeGeldigheid = Nullable(type.eindeGeldigheid)
+    }
+}

@@ -11,12 +11,12 @@ public struct ZaakTypeSubTypeProjector<T: ZaakTypeSubType>: InlineProjector {
     /// The filter columns: omschrijving, omschrijving_generiek, volgnummer, related.
     let columns: @Sendable (T) -> SubTypeColumns
     let representation: @Sendable (T) throws -> String
-    /// Runs after each change, for data derived elsewhere (an informatieobjecttype's `zaaktypen`).
-    let afterChange: @Sendable (PostgresConnection, Logger) async throws -> Void
+    /// Runs after each change of a sub-type of zaaktype (the argument), for data derived elsewhere.
+    let afterChange: @Sendable (UUID, PostgresConnection, Logger) async throws -> Void
 
     init(
         table: String, columns: @escaping @Sendable (T) -> SubTypeColumns, representation: @escaping @Sendable (T) throws -> String,
-        afterChange: @escaping @Sendable (PostgresConnection, Logger) async throws -> Void = { _, _ in }
+        afterChange: @escaping @Sendable (UUID, PostgresConnection, Logger) async throws -> Void = { _, _, _ in }
     ) {
         self.name = table
         self.table = table
@@ -61,7 +61,7 @@ public struct ZaakTypeSubTypeProjector<T: ZaakTypeSubType>: InlineProjector {
                 zaaktype = type.zaaktype
             }
             try await ZaakTypeSubTypes.refresh(zaaktypen: [zaaktype], connection: connection, logger: logger)
-            try await afterChange(connection, logger)
+            try await afterChange(zaaktype, connection, logger)
         }
     }
 }

@@ -10,6 +10,7 @@ public enum ZaakTypeSubTypes {
     static let tables: [(table: String, listField: String, order: String)] = [
         ("catalogi.statustypen", "statustypen", "volgnummer"), ("catalogi.roltypen", "roltypen", "created_position"),
         ("catalogi.eigenschappen", "eigenschappen", "created_position"), ("catalogi.zaakobjecttypen", "zaakobjecttypen", "created_position"),
+        ("catalogi.resultaattypen", "resultaattypen", "created_position"),
     ]
 
     /// Sub-types a statustype lists (through their `related` statustype).
@@ -100,6 +101,29 @@ public enum ZaakTypeSubTypes {
                           FROM catalogi.zaaktype_informatieobjecttypen s JOIN catalogi.zaaktypen z ON z.uuid = s.zaaktype
                           WHERE s.related = i.uuid), '[]'::jsonb))
             WHERE i.uuid IN (SELECT related FROM catalogi.zaaktype_informatieobjecttypen) OR i.representation -> 'zaaktypen' <> '[]'::jsonb
+            """, logger: logger)
+    }
+
+    /// Resultaattypen name besluittypen and informatieobjecttypen: each resultaattype shows their omschrijvingen,
+    /// each besluittype the resultaattypen naming it. Recomputed for one catalogus.
+    static func refreshResultaattypeRelations(catalogus: UUID, connection: PostgresConnection, logger: Logger) async throws {
+        try await connection.query(
+            """
+            UPDATE catalogi.resultaattypen r SET representation = r.representation || jsonb_build_object(
+                'besluittypeOmschrijving', coalesce((SELECT jsonb_agg(b.omschrijving ORDER BY b.created_position) FROM catalogi.besluittypen b
+                    WHERE r.representation -> 'besluittypen' @> jsonb_build_array(b.representation -> 'url')), '[]'::jsonb),
+                'informatieobjecttypeOmschrijving', coalesce((SELECT jsonb_agg(i.omschrijving ORDER BY i.created_position) FROM catalogi.informatieobjecttypen i
+                    WHERE r.representation -> 'informatieobjecttypen' @> jsonb_build_array(i.representation -> 'url')), '[]'::jsonb))
+            WHERE r.zaaktype IN (SELECT uuid FROM catalogi.zaaktypen WHERE catalogus = \(catalogus))
+            """, logger: logger)
+        try await connection.query(
+            """
+            UPDATE catalogi.besluittypen b SET representation = b.representation || jsonb_build_object(
+                'resultaattypen', coalesce((SELECT jsonb_agg(r.representation -> 'url' ORDER BY r.created_position) FROM catalogi.resultaattypen r
+                    WHERE r.representation -> 'besluittypen' @> jsonb_build_array(b.representation -> 'url')), '[]'::jsonb),
+                'resultaattypenOmschrijving', coalesce((SELECT jsonb_agg(r.omschrijving ORDER BY r.created_position) FROM catalogi.resultaattypen r
+                    WHERE r.representation -> 'besluittypen' @> jsonb_build_array(b.representation -> 'url')), '[]'::jsonb))
+            WHERE b.catalogus = \(catalogus)
             """, logger: logger)
     }
 

@@ -56,6 +56,7 @@ public enum CatalogiQueryControllers {
             filter.equals("omschrijving_generiek", try query.choice("omschrijvingGeneriek", RolType.OmschrijvingGeneriek.self)?.rawValue)
         }.addRoutes(to: group)
         ZaakTypeSubTypeQueryController(client: client, baseURL: baseURL, logger: logger, collection: "eigenschappen").addRoutes(to: group)
+        ZaakTypeSubTypeQueryController(client: client, baseURL: baseURL, logger: logger, collection: "resultaattypen").addRoutes(to: group)
         ZaakTypeSubTypeQueryController(
             client: client, baseURL: baseURL, logger: logger, collection: "zaakobjecttypen",
             extraParameters: ["anderObjecttype", "catalogus", "datumBeginGeldigheid", "datumEindeGeldigheid", "objecttype", "relatieOmschrijving"]

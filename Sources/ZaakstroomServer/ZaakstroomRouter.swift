@@ -24,7 +24,7 @@ public struct ServerDependencies: Sendable {
 }
 
 /// The resource collections each API serves so far (listed at its root).
-let resources: [ZGWAPI: [String]] = [.catalogi: ["besluittypen", "catalogussen", "eigenschappen", "informatieobjecttypen", "roltypen", "zaakobjecttypen", "statustypen", "zaaktype-informatieobjecttypen", "zaaktypen"]]
+let resources: [ZGWAPI: [String]] = [.catalogi: ["besluittypen", "catalogussen", "eigenschappen", "informatieobjecttypen", "resultaattypen", "roltypen", "zaakobjecttypen", "statustypen", "zaaktype-informatieobjecttypen", "zaaktypen"]]
 
 /// Builds the router: the ZGW conventions as middleware (access log with request id, `API-version`,
 /// problem+json errors), health checks, and the API roots behind JWT authentication.
