@@ -13,6 +13,10 @@ public enum CatalogiProjectors {
         representation: { String(decoding: try JSONCoding.encoder.encode(InformatieObjectTypeRepresentation($0)), as: UTF8.self) },
         afterChange: { uuid, state, connection, logger in
             try await CatalogiRelation.besluittypeInformatieobjecttypen.targetChanged(uuid, deleted: state == nil, connection: connection, logger: logger)
+            if state == nil {
+                // As Open Zaak cascades: the zaaktype-informatieobjecttypen of a deleted informatieobjecttype go with it.
+                try await ZaakTypeSubTypes.informatieobjecttypeDeleted(uuid, connection: connection, logger: logger)
+            }
             try await ZaakTypeSubTypes.refreshInformatieobjecttypeZaaktypen(connection: connection, logger: logger)
             if let catalogus = state?.catalogus {
                 try await ZaakTypeSubTypes.refreshResultaattypeRelations(catalogus: catalogus, connection: connection, logger: logger)

@@ -127,6 +127,14 @@ public enum ZaakTypeSubTypes {
             """, logger: logger)
     }
 
+    /// Removes the links to a deleted informatieobjecttype and refreshes the zaaktypen that had them.
+    static func informatieobjecttypeDeleted(_ iot: UUID, connection: PostgresConnection, logger: Logger) async throws {
+        let zaaktypen = try await connection.query(
+            "DELETE FROM catalogi.zaaktype_informatieobjecttypen WHERE related = \(iot) RETURNING zaaktype", logger: logger
+        ).collect().map { try $0.decode(UUID.self) }
+        try await refresh(zaaktypen: Array(Set(zaaktypen)), connection: connection, logger: logger)
+    }
+
     static func binds(_ value: some PostgresNonThrowingEncodable) -> PostgresBindings {
         var bindings = PostgresBindings()
         bindings.append(value)

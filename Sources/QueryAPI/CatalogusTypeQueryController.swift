@@ -27,7 +27,7 @@ struct CatalogusTypeQueryController: Sendable {
     }
 
     func addRoutes(to group: RouterGroup<ZGWRequestContext>) {
-        reader.mountCatalogi(on: group, collection: collection, table: table) { request, context in try await self.list(request, context: context) }
+        reader.mountCatalogi(on: group, collection: collection, table: table, validity: collection == "zaaktypen") { request, context in try await self.list(request, context: context) }
     }
 
     func list(_ request: Request, context: ZGWRequestContext) async throws -> Response {

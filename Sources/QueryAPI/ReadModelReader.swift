@@ -25,11 +25,17 @@ struct ReadModelReader: Sendable {
     }
 
     /// The row of `table` whose uuid is the path's `:uuid`, with ETag and If-None-Match; 404 when there is none.
-    func detail(_ table: String, request: Request, context: ZGWRequestContext) async throws -> Response {
+    /// A detail takes no query parameters (400 for any), except `datumGeldigheid` where `validity` is given:
+    /// then a row not valid on that date is a 404 (VNG Catalogi 1.3.1 on `zaaktypen/{uuid}`).
+    func detail(_ table: String, request: Request, context: ZGWRequestContext, validity: Bool = false) async throws -> Response {
+        let query = QueryParameters(request)
+        try query.requireOnly(validity ? ["datumGeldigheid"] : [])
         guard let uuid = context.parameters.get("uuid").flatMap(UUID.init(uuidString:)) else { throw ZGWError.notFound() }
+        var filter = SQLFilter()
+        filter.add(uuid) { "uuid = \($0)" }
+        if validity { filter.valid(on: try query.date("datumGeldigheid")) }
         let rows = try await client.query(
-            PostgresQuery(unsafeSQL: "SELECT representation::text FROM \(table) WHERE uuid = $1", binds: { var b = PostgresBindings(); b.append(uuid); return b }()),
-            logger: logger
+            PostgresQuery(unsafeSQL: "SELECT representation::text FROM \(table)\(filter.whereClause)", binds: filter.bindings), logger: logger
         ).collect()
         guard let stored = try rows.first?.decode(String.self) else { throw ZGWError.notFound() }
         return JSONResponse.detail(ResourceURL.render(stored, baseURL: baseURL), request: request)
@@ -40,12 +46,12 @@ extension ReadModelReader {
     /// Mounts `GET {collection}` (served by `list`) and `GET`/`HEAD {collection}/{uuid}` from `table`, each
     /// behind the Catalogi read scope.
     func mountCatalogi(
-        on group: RouterGroup<ZGWRequestContext>, collection: String, table: String,
+        on group: RouterGroup<ZGWRequestContext>, collection: String, table: String, validity: Bool = false,
         list: @escaping @Sendable (Request, ZGWRequestContext) async throws -> Response
     ) {
         let detail: @Sendable (Request, ZGWRequestContext) async throws -> Response = { request, context in
             try context.requireCatalogiRead()
-            return try await self.detail(table, request: request, context: context)
+            return try await self.detail(table, request: request, context: context, validity: validity)
         }
         group.get(RouterPath(collection)) { request, context in
             try context.requireCatalogiRead()
