@@ -55,7 +55,8 @@ public enum CatalogiCommandControllers {
             commands: ZaakTypeSubTypeCommands(
                 store: store, zaaktypen: zaaktypen, table: "catalogi.zaaktype_informatieobjecttypen",
                 validate: { link, zaaktype, transaction in try await CatalogiRules.zaaktypeInformatieobjecttype(link, zaaktype: zaaktype, transaction: transaction) },
-                isClosed: { link, zaaktype, transaction in try await CatalogiRules.bothPublished(link, zaaktype: zaaktype, transaction: transaction) }),
+                isClosed: { link, zaaktype, transaction in try await CatalogiRules.bothPublished(link, zaaktype: zaaktype, transaction: transaction) },
+                closedError: ZaakTypeSubTypeCommands<ZaakTypeInformatieObjectType>.nonConceptRelation),
             collection: "zaaktype-informatieobjecttypen", baseURL: baseURL
         ).addRoutes(to: group)
         ZaakTypeSubTypeCommandController<EigenschapInput>(

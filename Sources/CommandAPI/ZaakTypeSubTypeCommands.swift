@@ -19,11 +19,14 @@ public struct ZaakTypeSubTypeCommands<T: ZaakTypeSubType>: Sendable {
     let isClosed: @Sendable (T, ZaakType, EventStoreTransaction) async throws -> Bool
     /// Checks and defaults that call other services (the Selectielijst API), before the transaction opens.
     let prepare: @Sendable (T, ZaakType) async throws -> T
+    /// The error when the zaaktype's parts are closed: `non-concept-zaaktype`, or `non-concept-relation` for links.
+    let closedError: FieldError
 
     public init(
         store: EventStore, zaaktypen: CatalogusTypeCommands<ZaakType>, table: String, validate: @escaping Check = { _, _, _ in },
         isClosed: @escaping @Sendable (T, ZaakType, EventStoreTransaction) async throws -> Bool = { _, zaaktype, _ in !zaaktype.concept },
-        prepare: @escaping @Sendable (T, ZaakType) async throws -> T = { type, _ in type }
+        prepare: @escaping @Sendable (T, ZaakType) async throws -> T = { type, _ in type },
+        closedError: FieldError = ZaakTypeSubTypeCommands.nonConceptZaaktype
     ) {
         self.store = store
         self.zaaktypen = zaaktypen
@@ -31,6 +34,7 @@ public struct ZaakTypeSubTypeCommands<T: ZaakTypeSubType>: Sendable {
         self.validate = validate
         self.isClosed = isClosed
         self.prepare = prepare
+        self.closedError = closedError
     }
 
     var events: SubTypeEvents { .of(T.self) }
@@ -54,7 +58,7 @@ public struct ZaakTypeSubTypeCommands<T: ZaakTypeSubType>: Sendable {
     public func delete(_ uuid: UUID, forced: Bool, metadata: EventMetadata) async throws -> Bool {
         guard let current = try await load(uuid), let (zaaktype, version) = try await zaaktypen.load(current.zaaktype) else { return false }
         _ = try await store.transaction { transaction in
-            if !forced, try await isClosed(current, zaaktype, transaction) { throw ValidationErrors([Self.nonConceptZaaktype]) }
+            if !forced, try await isClosed(current, zaaktype, transaction) { throw ValidationErrors([closedError]) }
             try await transaction.append(
                 to: StreamName.make(category: ZaakType.streamCategory, id: current.zaaktype), expectedVersion: .exact(version),
                 events: [try NewEvent(type: events.deleted, payload: CatalogusTypeReference(uuid: uuid))], metadata: metadata)
@@ -80,7 +84,11 @@ public struct ZaakTypeSubTypeCommands<T: ZaakTypeSubType>: Sendable {
         return state
     }
 
-    static var nonConceptZaaktype: FieldError {
+    public static var nonConceptRelation: FieldError {
+        FieldError(name: "nonFieldErrors", code: "non-concept-relation", reason: "Het zaaktype en het informatieobjecttype zijn beide gepubliceerd; de relatie kan niet meer gewijzigd worden.")
+    }
+
+    public static var nonConceptZaaktype: FieldError {
         FieldError(name: "nonFieldErrors", code: "non-concept-zaaktype", reason: "Het zaaktype is gepubliceerd; zijn onderdelen kunnen niet meer gewijzigd worden.")
     }
 
@@ -90,7 +98,7 @@ public struct ZaakTypeSubTypeCommands<T: ZaakTypeSubType>: Sendable {
         }
         let type = try await prepare(type, zaaktype)
         let (representation, _) = try await store.transaction { transaction in
-            if !forced, try await isClosed(type, zaaktype, transaction) { throw ValidationErrors([Self.nonConceptZaaktype]) }
+            if !forced, try await isClosed(type, zaaktype, transaction) { throw ValidationErrors([closedError]) }
             try await validate(type, zaaktype, transaction)
             try await transaction.append(
                 to: StreamName.make(category: ZaakType.streamCategory, id: type.zaaktype), expectedVersion: .exact(version),

@@ -1,5 +1,6 @@
 import Domain
 import EventStore
+import HTTPTypes
 import Hummingbird
 import Logging
 import PostgresNIO
@@ -26,6 +27,23 @@ public struct ServerDependencies: Sendable {
 /// The resource collections each API serves so far (listed at its root).
 let resources: [ZGWAPI: [String]] = [.catalogi: ["besluittypen", "catalogussen", "eigenschappen", "informatieobjecttypen", "resultaattypen", "roltypen", "zaakobjecttypen", "statustypen", "zaaktype-informatieobjecttypen", "zaaktypen"]]
 
+/// The methods of each Catalogi path, as catalogi-1.3.1 has them; other methods answer 405.
+let catalogiMethods: [(String, [HTTPRequest.Method])] = {
+    let types = ["informatieobjecttypen", "besluittypen", "zaaktypen"]
+    let subTypes = ["statustypen", "roltypen", "eigenschappen", "zaakobjecttypen", "resultaattypen", "zaaktype-informatieobjecttypen"]
+    var methods: [(String, [HTTPRequest.Method])] = [("catalogussen", [.get, .post]), ("catalogussen/:uuid", [.get, .head])]
+    for collection in types + subTypes {
+        methods.append((collection, [.get, .post]))
+        methods.append(("\(collection)/:uuid", [.get, .head, .put, .patch, .delete]))
+    }
+    methods += types.map { ("\($0)/:uuid/publish", [.post]) }
+    return methods
+}()
+
+func refuseOtherMethods(_ methods: [(String, [HTTPRequest.Method])], on group: RouterGroup<ZGWRequestContext>) {
+    for (path, allowed) in methods { MethodNotAllowed.register(on: group, path: path, allowed: allowed) }
+}
+
 /// Builds the router: the ZGW conventions as middleware (access log with request id, `API-version`,
 /// problem+json errors), health checks, and the API roots behind JWT authentication.
 public func buildRouter(_ dependencies: ServerDependencies) -> Router<ZGWRequestContext> {
@@ -50,6 +68,7 @@ public func buildRouter(_ dependencies: ServerDependencies) -> Router<ZGWRequest
             CatalogiQueryControllers.addRoutes(to: group, client: store.client, baseURL: baseURL, logger: dependencies.logger)
             CatalogiCommandControllers.addRoutes(
                 to: group, store: store, baseURL: baseURL, selectielijst: SelectielijstClient(baseURL: configuration.selectielijstURL))
+            refuseOtherMethods(catalogiMethods, on: group)
         default:
             break
         }
