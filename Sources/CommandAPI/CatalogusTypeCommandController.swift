@@ -20,7 +20,6 @@ struct CatalogusTypeCommandController<Input: CatalogusTypeInput>: Sendable {
         self.references = ResourceReference(baseURL: baseURL)
     }
 
-
     func addRoutes(to group: RouterGroup<ZGWRequestContext>) {
         CommandSupport.mount(
             on: group, collection: collection, create: { try await self.create($0, context: $1) },
