@@ -47,6 +47,10 @@ public enum AuthSchema {
                     FOR EACH STATEMENT EXECUTE FUNCTION auth.notify_change()
                 """,
             ]
-        )
+        ),
+        Migration(
+            id: "auth-0002-applicaties-order",
+            statements: ["ALTER TABLE auth.applicaties ADD COLUMN created_position bigint GENERATED ALWAYS AS IDENTITY"]
+        ),
     ]
 }

@@ -25,7 +25,7 @@ public struct ServerDependencies: Sendable {
 }
 
 /// The resource collections each API serves so far (listed at its root).
-let resources: [ZGWAPI: [String]] = [.catalogi: ["besluittypen", "catalogussen", "eigenschappen", "informatieobjecttypen", "resultaattypen", "roltypen", "zaakobjecttypen", "statustypen", "zaaktype-informatieobjecttypen", "zaaktypen"]]
+let resources: [ZGWAPI: [String]] = [.catalogi: ["besluittypen", "catalogussen", "eigenschappen", "informatieobjecttypen", "resultaattypen", "roltypen", "zaakobjecttypen", "statustypen", "zaaktype-informatieobjecttypen", "zaaktypen"], .autorisaties: ["applicaties"]]
 
 /// The methods of each Catalogi path, as catalogi-1.3.1 has them; other methods answer 405.
 let catalogiMethods: [(String, [HTTPRequest.Method])] = {
@@ -69,6 +69,10 @@ public func buildRouter(_ dependencies: ServerDependencies) -> Router<ZGWRequest
             CatalogiCommandControllers.addRoutes(
                 to: group, store: store, baseURL: baseURL, selectielijst: SelectielijstClient(baseURL: configuration.selectielijstURL))
             refuseOtherMethods(catalogiMethods, on: group)
+        case .autorisaties:
+            ApplicatiesQueryController(client: store.client, baseURL: baseURL, logger: dependencies.logger).addRoutes(to: group)
+            ApplicatiesCommandController(store: store, baseURL: baseURL).addRoutes(to: group)
+            refuseOtherMethods([("applicaties", [.get, .post]), ("applicaties/:uuid", [.get, .put, .patch, .delete])], on: group)
         default:
             break
         }
