@@ -9,7 +9,7 @@ import Projections
 struct ApplicatieCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "applicatie", abstract: "Manage API clients (applicaties) and their JWT secrets.",
-        subcommands: [Create.self, SetSecret.self])
+        subcommands: [Create.self, SetSecret.self, Apply.self])
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create an applicatie for a client id, with its JWT secret.")
@@ -45,6 +45,21 @@ struct ApplicatieCommand: AsyncParsableCommand {
                 try await ApplicatieCommands(store: store).setSecret(clientID: clientID, secret: secret)
             }
             print("secret set for client id \(clientID)")
+        }
+    }
+
+    struct Apply: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Apply a JSON file of applicaties with their secrets (idempotent).")
+
+        @Argument(help: "The JSON file (a list of {clientIds, label, secret, heeftAlleAutorisaties, autorisaties}).") var file: String
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            let applicaties = try ApplicatieConfiguration.load(path: file)
+            let outcomes = try await database.withStore { store in
+                try await applicaties.apply(store: store, metadata: EventMetadata(userID: NSUserName(), method: "cli", actie: "apply"))
+            }
+            for (entry, outcome) in zip(applicaties.entries, outcomes) { print("\(entry.clientIds.joined(separator: ",")): \(outcome)") }
         }
     }
 }

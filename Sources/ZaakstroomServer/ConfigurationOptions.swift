@@ -52,6 +52,9 @@ struct ServerOptions: ParsableArguments {
     @Option(name: .customLong("selectielijst-url"), help: "Base URL of the Selectielijst API (env ZAAKSTROOM_SELECTIELIJST_URL; default https://selectielijst.openzaak.nl/api/v1).")
     var selectielijstURL: String?
 
+    @Option(name: .customLong("applicaties-file"), help: "JSON file of applicaties with their secrets, applied idempotently at start-up (env ZAAKSTROOM_APPLICATIES_FILE).")
+    var applicatiesFile: String?
+
     func configuration() throws -> ServerConfiguration {
         let environment = database.environment
         let base = try database.configuration()
@@ -69,7 +72,8 @@ struct ServerOptions: ParsableArguments {
             logLevel: base.logLevel,
             jwtExpiry: try integer(jwtExpiry, "ZAAKSTROOM_JWT_EXPIRY", 3600),
             jwtLeeway: try integer(jwtLeeway, "ZAAKSTROOM_JWT_LEEWAY", 30),
-            selectielijstURL: selectielijstURL ?? environment["ZAAKSTROOM_SELECTIELIJST_URL"] ?? "https://selectielijst.openzaak.nl/api/v1")
+            selectielijstURL: selectielijstURL ?? environment["ZAAKSTROOM_SELECTIELIJST_URL"] ?? "https://selectielijst.openzaak.nl/api/v1",
+            applicatiesFile: applicatiesFile ?? environment["ZAAKSTROOM_APPLICATIES_FILE"])
     }
 }
 

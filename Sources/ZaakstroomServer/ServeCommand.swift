@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandAPI
 import EventStore
 import Foundation
 import Hummingbird
@@ -44,8 +45,13 @@ struct ServeCommand: AsyncParsableCommand {
                 }
             },
             logger: logger)
+        let applicaties = try configuration.applicatiesFile.map { try ApplicatieConfiguration.load(path: $0) }
         app.beforeServerStarts {
             try await MigrationRunner(migrations: ReadModels.migrations).migrate(client: client, logger: logger)
+            if let applicaties {
+                let outcomes = try await applicaties.apply(store: store, metadata: EventMetadata(method: "config", actie: "apply"))
+                logger.notice("applicaties file applied", metadata: ["outcomes": "\(outcomes)"])
+            }
             try await registry.reload(client: client, logger: logger)
         }
 

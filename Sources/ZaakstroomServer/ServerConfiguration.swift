@@ -15,6 +15,7 @@ import Logging
 /// | JWT validity after `iat` (s) | `--jwt-expiry` | `ZAAKSTROOM_JWT_EXPIRY` | `3600` |
 /// | JWT clock leeway (s) | `--jwt-leeway` | `ZAAKSTROOM_JWT_LEEWAY` | `30` |
 /// | Selectielijst API | `--selectielijst-url` | `ZAAKSTROOM_SELECTIELIJST_URL` | `https://selectielijst.openzaak.nl/api/v1` |
+/// | applicaties file applied at start-up | `--applicaties-file` | `ZAAKSTROOM_APPLICATIES_FILE` | none |
 public struct ServerConfiguration: Sendable {
     public var databaseURL: String?
     public var dataDirectory: String
@@ -25,11 +26,12 @@ public struct ServerConfiguration: Sendable {
     public var jwtExpiry: Int
     public var jwtLeeway: Int
     public var selectielijstURL: String
+    public var applicatiesFile: String?
 
     public init(
         databaseURL: String? = nil, dataDirectory: String = "./zaakstroom-data", host: String = "127.0.0.1", port: Int = 8000,
         publicBaseURL: String? = nil, logLevel: Logger.Level = .info, jwtExpiry: Int = 3600, jwtLeeway: Int = 30,
-        selectielijstURL: String = "https://selectielijst.openzaak.nl/api/v1"
+        selectielijstURL: String = "https://selectielijst.openzaak.nl/api/v1", applicatiesFile: String? = nil
     ) {
         self.databaseURL = databaseURL
         self.dataDirectory = dataDirectory
@@ -43,5 +45,6 @@ public struct ServerConfiguration: Sendable {
         self.jwtExpiry = jwtExpiry
         self.jwtLeeway = jwtLeeway
         self.selectielijstURL = selectielijstURL
+        self.applicatiesFile = applicatiesFile
     }
 }
