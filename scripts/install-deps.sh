@@ -17,7 +17,15 @@ if ! command -v swift >/dev/null 2>&1; then
     exit 1
 fi
 
+ensure_postgres_user() {
+    # Run as root, the embedded PostgreSQL runs as the `postgres` user (initdb refuses root).
+    if [ "$(id -u)" -eq 0 ] && ! id postgres >/dev/null 2>&1; then
+        useradd --system --no-create-home --shell /usr/sbin/nologin postgres
+    fi
+}
+
 if [ ${#missing[@]} -eq 0 ]; then
+    ensure_postgres_user
     exit 0
 fi
 
@@ -29,3 +37,4 @@ $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 # Debian's package starts a cluster of its own; Zaakstroom runs its own, so that one is not needed.
 if command -v systemctl >/dev/null 2>&1; then $SUDO systemctl disable --now postgresql >/dev/null 2>&1 || true; fi
+ensure_postgres_user

@@ -11,8 +11,7 @@ enum CatalogiRules {
         _ uuids: [UUID], table: String, field: String, catalogus: UUID, transaction: EventStoreTransaction
     ) async throws {
         guard !uuids.isEmpty else { return }
-        var binds = PostgresBindings()
-        binds.append(uuids)
+        let binds = PostgresBindings.of(uuids)
         let rows = try await transaction.connection.query(
             PostgresQuery(unsafeSQL: "SELECT uuid, catalogus FROM \(table) WHERE uuid = ANY($1)", binds: binds), logger: transaction.logger
         ).collect()
@@ -30,8 +29,7 @@ enum CatalogiRules {
     /// ztc-012: a zaaktype can be published only when its besluittypen are (`concept-relation`).
     static func relationsPublished(_ uuids: [UUID], table: String, transaction: EventStoreTransaction) async throws {
         guard !uuids.isEmpty else { return }
-        var binds = PostgresBindings()
-        binds.append(uuids)
+        let binds = PostgresBindings.of(uuids)
         let concepts = try await transaction.connection.query(
             PostgresQuery(unsafeSQL: "SELECT 1 FROM \(table) WHERE uuid = ANY($1) AND concept", binds: binds), logger: transaction.logger
         ).collect()

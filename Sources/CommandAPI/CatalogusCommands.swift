@@ -31,10 +31,7 @@ public struct CatalogusCommands: Sendable {
             try await transaction.append(
                 to: StreamName.make(category: Catalogus.streamCategory, id: catalogus.uuid), expectedVersion: .noStream,
                 events: [try NewEvent(type: CatalogusEvent.created, payload: CatalogusEvent.State(catalogus: catalogus))], metadata: metadata)
-            let rows = try await connection.query(
-                "SELECT representation::text FROM catalogi.catalogussen WHERE uuid = \(catalogus.uuid)", logger: transaction.logger
-            ).collect()
-            return try rows.first?.decode(String.self) ?? ""
+            return try await StoredRepresentation.of(catalogus.uuid, in: "catalogi.catalogussen", connection: connection, logger: transaction.logger) ?? ""
         }
         return representation
     }

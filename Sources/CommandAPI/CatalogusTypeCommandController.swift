@@ -44,7 +44,7 @@ struct CatalogusTypeCommandController<Input: CatalogusTypeInput>: Sendable {
         let body = try await JSONBody.parse(request, context: context)
         return try await CommandSupport.translating {
             let input = try Input.parse(body, partial: partial, references: references)
-            let forced = client.hasAllAutorisaties || client.scopes(for: .ztc).contains("catalogi.geforceerd-schrijven")
+            let forced = CommandSupport.has("catalogi.geforceerd-schrijven", client)
             let metadata = context.eventMetadata(request, actie: partial ? "partial_update" : "update")
             guard let stored = try await commands.update(uuid, changedFields: input.fields, forced: forced, metadata: metadata, change: input.apply)
             else { throw ZGWError.notFound() }
@@ -56,7 +56,7 @@ struct CatalogusTypeCommandController<Input: CatalogusTypeInput>: Sendable {
         let client = try context.requireScopes(CommandSupport.deleteScopes, component: .ztc)
         let uuid = try CommandSupport.uuid(context)
         return try await CommandSupport.translating {
-            let forced = client.hasAllAutorisaties || client.scopes(for: .ztc).contains("catalogi.geforceerd-verwijderen")
+            let forced = CommandSupport.has("catalogi.geforceerd-verwijderen", client)
             guard try await commands.delete(uuid, forced: forced, metadata: context.eventMetadata(request, actie: "destroy")) else {
                 throw ZGWError.notFound()
             }

@@ -48,9 +48,14 @@ public struct CatalogusTypeCommands<T: CatalogusType>: Sendable {
 
     /// The current state and stream version, folded from the stream; nil when it does not exist (or was deleted).
     public func load(_ uuid: UUID) async throws -> (type: T, version: Int64)? {
+        try fold(try await store.readStream(Self.streamID(uuid)))
+    }
+
+    /// The state and stream version from a stream's events (others' events in it, such as sub-types', are skipped).
+    public func fold(_ stream: [RecordedEvent]) throws -> (type: T, version: Int64)? {
         var state: T?
         var version: Int64 = 0
-        for event in try await store.readStream(Self.streamID(uuid)) {
+        for event in stream {
             version = event.version
             switch event.type {
             case events.created, events.updated: state = try event.decode(ResourceState<T>.self).value
@@ -144,11 +149,7 @@ public struct CatalogusTypeCommands<T: CatalogusType>: Sendable {
     private func checkOverlap(_ type: T, publishedOnly: Bool, transaction: EventStoreTransaction) async throws {
         let connection = transaction.connection
         try await connection.query("SELECT pg_advisory_xact_lock(\(Self.versionLock))", logger: transaction.logger)
-        var binds = PostgresBindings()
-        binds.append(type.catalogus)
-        binds.append(type.versionKey)
-        binds.append(type.uuid)
-        binds.append(publishedOnly)
+        let binds = PostgresBindings.of(type.catalogus, type.versionKey, type.uuid, publishedOnly)
         let rows = try await connection.query(
             PostgresQuery(
                 unsafeSQL: """
@@ -168,11 +169,6 @@ public struct CatalogusTypeCommands<T: CatalogusType>: Sendable {
     }
 
     private func storedRepresentation(_ uuid: UUID, transaction: EventStoreTransaction) async throws -> String {
-        var binds = PostgresBindings()
-        binds.append(uuid)
-        let rows = try await transaction.connection.query(
-            PostgresQuery(unsafeSQL: "SELECT representation::text FROM \(table) WHERE uuid = $1", binds: binds), logger: transaction.logger
-        ).collect()
-        return try rows.first?.decode(String.self) ?? ""
+        try await StoredRepresentation.of(uuid, in: table, connection: transaction.connection, logger: transaction.logger) ?? ""
     }
 }

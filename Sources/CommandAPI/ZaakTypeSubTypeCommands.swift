@@ -40,23 +40,26 @@ public struct ZaakTypeSubTypeCommands<T: ZaakTypeSubType>: Sendable {
     var events: SubTypeEvents { .of(T.self) }
 
     public func create(_ type: T, forced: Bool, metadata: EventMetadata) async throws -> String {
-        try await write(type, eventType: events.created, forced: forced, metadata: metadata)
+        guard let (zaaktype, version) = try await zaaktypen.load(type.zaaktype) else {
+            throw ValidationErrors([FieldError(name: "zaaktype", code: "does_not_exist", reason: "Ongeldige hyperlink - Object bestaat niet.")])
+        }
+        return try await write(type, zaaktype: zaaktype, version: version, eventType: events.created, forced: forced, metadata: metadata)
     }
 
     /// Nil when the sub-type does not exist.
     public func update(_ uuid: UUID, forced: Bool, metadata: EventMetadata, change: (T) -> T) async throws -> String? {
-        guard let current = try await load(uuid) else { return nil }
+        guard let (current, zaaktype, version) = try await load(uuid) else { return nil }
         var updated = change(current)
         updated.uuid = uuid
         guard updated.zaaktype == current.zaaktype else {
             throw ValidationErrors([FieldError(name: "zaaktype", code: "wijzigen-niet-toegelaten", reason: "Het zaaktype van een bestaand object kan niet gewijzigd worden.")])
         }
-        return try await write(updated, eventType: events.updated, forced: forced, metadata: metadata)
+        return try await write(updated, zaaktype: zaaktype, version: version, eventType: events.updated, forced: forced, metadata: metadata)
     }
 
     /// False when the sub-type does not exist.
     public func delete(_ uuid: UUID, forced: Bool, metadata: EventMetadata) async throws -> Bool {
-        guard let current = try await load(uuid), let (zaaktype, version) = try await zaaktypen.load(current.zaaktype) else { return false }
+        guard let (current, zaaktype, version) = try await load(uuid) else { return false }
         _ = try await store.transaction { transaction in
             if !forced, try await isClosed(current, zaaktype, transaction) { throw ValidationErrors([closedError]) }
             try await transaction.append(
@@ -66,14 +69,14 @@ public struct ZaakTypeSubTypeCommands<T: ZaakTypeSubType>: Sendable {
         return true
     }
 
-    /// The sub-type's state, folded from its events in its zaaktype's stream.
-    func load(_ uuid: UUID) async throws -> T? {
-        var binds = PostgresBindings()
-        binds.append(uuid)
-        let rows = try await store.client.query(PostgresQuery(unsafeSQL: "SELECT zaaktype FROM \(table) WHERE uuid = $1", binds: binds)).collect()
-        guard let zaaktype = try rows.first?.decode(UUID.self) else { return nil }
+    /// The sub-type's state, its zaaktype and the stream's version, from one read of the zaaktype's stream.
+    func load(_ uuid: UUID) async throws -> (type: T, zaaktype: ZaakType, version: Int64)? {
+        let rows = try await store.client.query(PostgresQuery(unsafeSQL: "SELECT zaaktype FROM \(table) WHERE uuid = $1", binds: .of(uuid))).collect()
+        guard let owner = try rows.first?.decode(UUID.self) else { return nil }
+        let stream = try await store.readStream(StreamName.make(category: ZaakType.streamCategory, id: owner))
+        guard let (zaaktype, version) = try zaaktypen.fold(stream) else { return nil }
         var state: T?
-        for event in try await store.readStream(StreamName.make(category: ZaakType.streamCategory, id: zaaktype)) where events.all.contains(event.type) {
+        for event in stream where events.all.contains(event.type) {
             if event.type == events.deleted {
                 if try event.decode(CatalogusTypeReference.self).uuid == uuid { state = nil }
             } else {
@@ -81,7 +84,7 @@ public struct ZaakTypeSubTypeCommands<T: ZaakTypeSubType>: Sendable {
                 if value.uuid == uuid { state = value }
             }
         }
-        return state
+        return state.map { ($0, zaaktype, version) }
     }
 
     public static var nonConceptRelation: FieldError {
@@ -92,10 +95,10 @@ public struct ZaakTypeSubTypeCommands<T: ZaakTypeSubType>: Sendable {
         FieldError(name: "nonFieldErrors", code: "non-concept-zaaktype", reason: "Het zaaktype is gepubliceerd; zijn onderdelen kunnen niet meer gewijzigd worden.")
     }
 
-    private func write(_ type: T, eventType: String, forced: Bool, metadata: EventMetadata) async throws -> String {
-        guard let (zaaktype, version) = try await zaaktypen.load(type.zaaktype) else {
-            throw ValidationErrors([FieldError(name: "zaaktype", code: "does_not_exist", reason: "Ongeldige hyperlink - Object bestaat niet.")])
-        }
+    /// Appends at the zaaktype stream's `version`, read together with `zaaktype`.
+    private func write(
+        _ type: T, zaaktype: ZaakType, version: Int64, eventType: String, forced: Bool, metadata: EventMetadata
+    ) async throws -> String {
         let type = try await prepare(type, zaaktype)
         let (representation, _) = try await store.transaction { transaction in
             if !forced, try await isClosed(type, zaaktype, transaction) { throw ValidationErrors([closedError]) }
@@ -103,12 +106,7 @@ public struct ZaakTypeSubTypeCommands<T: ZaakTypeSubType>: Sendable {
             try await transaction.append(
                 to: StreamName.make(category: ZaakType.streamCategory, id: type.zaaktype), expectedVersion: .exact(version),
                 events: [try NewEvent(type: eventType, payload: ResourceState(type))], metadata: metadata)
-            var binds = PostgresBindings()
-            binds.append(type.uuid)
-            let rows = try await transaction.connection.query(
-                PostgresQuery(unsafeSQL: "SELECT representation::text FROM \(table) WHERE uuid = $1", binds: binds), logger: transaction.logger
-            ).collect()
-            return try rows.first?.decode(String.self) ?? ""
+            return try await StoredRepresentation.of(type.uuid, in: table, connection: transaction.connection, logger: transaction.logger) ?? ""
         }
         return representation
     }

@@ -32,6 +32,9 @@ public struct EmbeddedPostgres: Sendable {
         public let socketDirectory: String
         public let username: String
         public let database: String
+        /// True when this call started the server (false when it was running already), so the caller knows
+        /// whether stopping it is its job.
+        public let startedServer: Bool
     }
 
     public let configuration: Configuration
@@ -101,7 +104,8 @@ public struct EmbeddedPostgres: Sendable {
                 ["-D", clusterDirectory, "-U", configuration.username, "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"])
             guard result.status == 0 else { throw EmbeddedPostgresError("initdb failed: \(result.output)") }
         }
-        if try isRunning() {
+        let wasRunning = try isRunning()
+        if wasRunning {
             logger.info("embedded PostgreSQL already running, reusing it", metadata: ["path": "\(clusterDirectory)"])
         } else {
             var options = ["-k '\(socketDirectory)'", "-c listen_addresses=''", "-c unix_socket_permissions=0700"]
@@ -118,7 +122,7 @@ public struct EmbeddedPostgres: Sendable {
         try createDatabaseIfMissing()
         return Connection(
             socketPath: "\(socketDirectory)/.s.PGSQL.5432", socketDirectory: socketDirectory,
-            username: configuration.username, database: configuration.database)
+            username: configuration.username, database: configuration.database, startedServer: !wasRunning)
     }
 
     /// Stops the server (fast shutdown: active sessions are ended, the cluster is left consistent).

@@ -1,3 +1,4 @@
+import EventStore
 import Foundation
 import Logging
 import PostgresNIO
@@ -34,14 +35,10 @@ struct CatalogiRelation: Sendable {
         let before = try await uuids("SELECT \(targetColumn) FROM \(table) WHERE \(ownerColumn) = $1", owner, connection, logger)
         try await execute("DELETE FROM \(table) WHERE \(ownerColumn) = $1", owner, connection, logger)
         for (index, target) in (targets ?? []).enumerated() {
-            var binds = PostgresBindings()
-            binds.append(owner)
-            binds.append(target)
-            binds.append(Int32(index))
             try await connection.query(
                 PostgresQuery(
                     unsafeSQL: "INSERT INTO \(table) (\(ownerColumn), \(targetColumn), ordering) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
-                    binds: binds), logger: logger)
+                    binds: .of(owner, target, Int32(index))), logger: logger)
         }
         if targets != nil { try await refreshOwners([owner], connection: connection, logger: logger) }
         try await refreshTargets(Array(Set(before + (targets ?? []))), connection: connection, logger: logger)
@@ -87,14 +84,10 @@ struct CatalogiRelation: Sendable {
     }
 
     private func uuids(_ sql: String, _ value: UUID, _ connection: PostgresConnection, _ logger: Logger) async throws -> [UUID] {
-        var binds = PostgresBindings()
-        binds.append(value)
-        return try await connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger).collect().map { try $0.decode(UUID.self) }
+        try await connection.query(PostgresQuery(unsafeSQL: sql, binds: .of(value)), logger: logger).collect().map { try $0.decode(UUID.self) }
     }
 
     private func execute<Value: PostgresNonThrowingEncodable>(_ sql: String, _ value: Value, _ connection: PostgresConnection, _ logger: Logger) async throws {
-        var binds = PostgresBindings()
-        binds.append(value)
-        try await connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger)
+        try await connection.query(PostgresQuery(unsafeSQL: sql, binds: .of(value)), logger: logger)
     }
 }

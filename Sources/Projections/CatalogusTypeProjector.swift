@@ -41,7 +41,7 @@ public struct CatalogusTypeProjector<T: CatalogusType>: InlineProjector {
             let uuid = try event.type == events.created || event.type == events.updated
                 ? event.decode(ResourceState<T>.self).value.uuid : event.decode(CatalogusTypeReference.self).uuid
             var affected = try await connection.query(
-                PostgresQuery(unsafeSQL: "SELECT catalogus, \(keyColumn) FROM \(table) WHERE uuid = $1", binds: Self.binds(uuid)), logger: logger
+                PostgresQuery(unsafeSQL: "SELECT catalogus, \(keyColumn) FROM \(table) WHERE uuid = $1", binds: PostgresBindings.of(uuid)), logger: logger
             ).collect().map { try $0.decode((UUID, String).self) }
             var state: T?
             switch event.type {
@@ -56,9 +56,9 @@ public struct CatalogusTypeProjector<T: CatalogusType>: InlineProjector {
                         unsafeSQL: """
                             UPDATE \(table) SET concept = false, representation = jsonb_set(representation, '{concept}', 'false'),
                                 stream_version = $2 WHERE uuid = $1 AND stream_version < $2
-                            """, binds: Self.binds(uuid, event.version)), logger: logger)
+                            """, binds: PostgresBindings.of(uuid, event.version)), logger: logger)
             case events.deleted:
-                try await connection.query(PostgresQuery(unsafeSQL: "DELETE FROM \(table) WHERE uuid = $1", binds: Self.binds(uuid)), logger: logger)
+                try await connection.query(PostgresQuery(unsafeSQL: "DELETE FROM \(table) WHERE uuid = $1", binds: PostgresBindings.of(uuid)), logger: logger)
             default:
                 continue
             }
@@ -72,8 +72,7 @@ public struct CatalogusTypeProjector<T: CatalogusType>: InlineProjector {
     }
 
     private func upsert(_ type: T, version: Int64, connection: PostgresConnection, logger: Logger) async throws {
-        var binds = PostgresBindings()
-        binds.append(type.uuid)
+        var binds = PostgresBindings.of(type.uuid)
         binds.append(type.catalogus)
         binds.append(type.versionKey)
         binds.append(type.concept)
@@ -106,7 +105,7 @@ public struct CatalogusTypeProjector<T: CatalogusType>: InlineProjector {
                         || jsonb_build_object('beginObject', to_char(span.begin_object, 'YYYY-MM-DD'),
                                               'eindeObject', to_char(span.einde_object, 'YYYY-MM-DD'))
                     FROM span WHERE catalogus = $1 AND \(keyColumn) = $2
-                    """, binds: Self.binds(catalogus, key)), logger: logger)
+                    """, binds: PostgresBindings.of(catalogus, key)), logger: logger)
     }
 
     /// The catalogus's list of these types: their URLs, oldest first.
@@ -118,12 +117,6 @@ public struct CatalogusTypeProjector<T: CatalogusType>: InlineProjector {
                         (SELECT coalesce(jsonb_agg(representation -> 'url' ORDER BY created_position), '[]'::jsonb)
                          FROM \(table) WHERE catalogus = $1))
                     WHERE uuid = $1
-                    """, binds: Self.binds(catalogus)), logger: logger)
-    }
-
-    static func binds(_ values: any PostgresNonThrowingEncodable...) -> PostgresBindings {
-        var bindings = PostgresBindings()
-        for value in values { bindings.append(value) }
-        return bindings
+                    """, binds: PostgresBindings.of(catalogus)), logger: logger)
     }
 }

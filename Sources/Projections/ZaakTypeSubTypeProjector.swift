@@ -32,15 +32,14 @@ public struct ZaakTypeSubTypeProjector<T: ZaakTypeSubType>: InlineProjector {
             if event.type == events.deleted {
                 let uuid = try event.decode(CatalogusTypeReference.self).uuid
                 let rows = try await connection.query(
-                    PostgresQuery(unsafeSQL: "DELETE FROM \(table) WHERE uuid = $1 RETURNING zaaktype", binds: ZaakTypeSubTypes.binds(uuid)), logger: logger
+                    PostgresQuery(unsafeSQL: "DELETE FROM \(table) WHERE uuid = $1 RETURNING zaaktype", binds: .of(uuid)), logger: logger
                 ).collect()
                 guard let owner = try rows.first?.decode(UUID.self) else { continue }
                 zaaktype = owner
             } else {
                 let type = try event.decode(ResourceState<T>.self).value
                 let values = columns(type)
-                var binds = PostgresBindings()
-                binds.append(type.uuid)
+                var binds = PostgresBindings.of(type.uuid)
                 binds.append(type.zaaktype)
                 binds.append(values.omschrijving)
                 binds.append(values.generiek)

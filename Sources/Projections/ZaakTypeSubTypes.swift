@@ -1,3 +1,4 @@
+import EventStore
 import Foundation
 import Logging
 import PostgresNIO
@@ -27,7 +28,7 @@ public enum ZaakTypeSubTypes {
                             coalesce((SELECT jsonb_agg(s.representation -> 'url' ORDER BY s.\(order), s.created_position)
                                       FROM \(table) s WHERE s.zaaktype = z.uuid), '[]'::jsonb))
                         WHERE z.uuid = ANY($1)
-                        """, binds: binds(zaaktypen)), logger: logger)
+                        """, binds: .of(zaaktypen)), logger: logger)
             try await connection.query(
                 PostgresQuery(
                     unsafeSQL: """
@@ -35,7 +36,7 @@ public enum ZaakTypeSubTypes {
                             'zaaktypeIdentificatie', z.identificatie, 'catalogus', z.representation -> 'catalogus',
                             'beginObject', z.representation -> 'beginObject', 'eindeObject', z.representation -> 'eindeObject')
                         FROM catalogi.zaaktypen z WHERE z.uuid = s.zaaktype AND s.zaaktype = ANY($1)
-                        """, binds: binds(zaaktypen)), logger: logger)
+                        """, binds: .of(zaaktypen)), logger: logger)
         }
         for (table, field) in statustypeLists {
             try await connection.query(
@@ -45,7 +46,7 @@ public enum ZaakTypeSubTypes {
                             coalesce((SELECT jsonb_agg(s.representation -> 'url' ORDER BY s.created_position) FROM \(table) s
                                       WHERE s.related = t.uuid), '[]'::jsonb))
                         WHERE t.zaaktype = ANY($1)
-                        """, binds: binds(zaaktypen)), logger: logger)
+                        """, binds: .of(zaaktypen)), logger: logger)
         }
         // Zaaktype-informatieobjecttypen: the zaaktype lists the informatieobjecttypen themselves.
         try await connection.query(
@@ -57,21 +58,21 @@ public enum ZaakTypeSubTypes {
                             FROM catalogi.zaaktype_informatieobjecttypen s JOIN catalogi.informatieobjecttypen i ON i.uuid = s.related
                             WHERE s.zaaktype = z.uuid GROUP BY i.uuid, i.representation -> 'url') linked), '[]'::jsonb))
                     WHERE z.uuid = ANY($1)
-                    """, binds: binds(zaaktypen)), logger: logger)
+                    """, binds: .of(zaaktypen)), logger: logger)
         try await connection.query(
             PostgresQuery(
                 unsafeSQL: """
                     UPDATE catalogi.zaaktype_informatieobjecttypen s SET representation = s.representation || jsonb_build_object(
                         'zaaktypeIdentificatie', z.identificatie, 'catalogus', z.representation -> 'catalogus')
                     FROM catalogi.zaaktypen z WHERE z.uuid = s.zaaktype AND s.zaaktype = ANY($1)
-                    """, binds: binds(zaaktypen)), logger: logger)
+                    """, binds: .of(zaaktypen)), logger: logger)
         try await connection.query(
             PostgresQuery(
                 unsafeSQL: """
                     UPDATE catalogi.statustypen s SET representation = jsonb_set(s.representation, '{isEindstatus}',
                         to_jsonb(s.volgnummer = (SELECT max(volgnummer) FROM catalogi.statustypen m WHERE m.zaaktype = s.zaaktype)))
                     WHERE s.zaaktype = ANY($1)
-                    """, binds: binds(zaaktypen)), logger: logger)
+                    """, binds: .of(zaaktypen)), logger: logger)
     }
 
     /// After a zaaktype changed or went: the sub-types of every version of its identificatie (their validity
@@ -79,7 +80,7 @@ public enum ZaakTypeSubTypes {
     static func zaaktypeChanged(_ zaaktype: UUID, deleted: Bool, connection: PostgresConnection, logger: Logger) async throws {
         if deleted {
             for table in tables.map(\.table) + ["catalogi.zaaktype_informatieobjecttypen"] {
-                try await connection.query(PostgresQuery(unsafeSQL: "DELETE FROM \(table) WHERE zaaktype = $1", binds: binds(zaaktype)), logger: logger)
+                try await connection.query(PostgresQuery(unsafeSQL: "DELETE FROM \(table) WHERE zaaktype = $1", binds: .of(zaaktype)), logger: logger)
             }
             return
         }
@@ -133,11 +134,5 @@ public enum ZaakTypeSubTypes {
             "DELETE FROM catalogi.zaaktype_informatieobjecttypen WHERE related = \(iot) RETURNING zaaktype", logger: logger
         ).collect().map { try $0.decode(UUID.self) }
         try await refresh(zaaktypen: Array(Set(zaaktypen)), connection: connection, logger: logger)
-    }
-
-    static func binds(_ value: some PostgresNonThrowingEncodable) -> PostgresBindings {
-        var bindings = PostgresBindings()
-        bindings.append(value)
-        return bindings
     }
 }

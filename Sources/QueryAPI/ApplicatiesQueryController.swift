@@ -50,8 +50,7 @@ public struct ApplicatiesQueryController: Sendable {
         try context.requireScopes(.scope("autorisaties.lezen"), component: .ac)
         try QueryParameters(request).requireOnly([])
         guard let uuid = context.parameters.get("uuid").flatMap(UUID.init(uuidString:)) else { throw ZGWError.notFound() }
-        var binds = PostgresBindings()
-        binds.append(uuid)
+        let binds = PostgresBindings.of(uuid)
         guard let applicatie = try await rows("SELECT \(Self.columns) FROM auth.applicaties WHERE uuid = $1", binds).first else { throw ZGWError.notFound() }
         return JSONResponse.make(ResourceURL.render(try json(applicatie), baseURL: baseURL))
     }
@@ -63,8 +62,7 @@ public struct ApplicatiesQueryController: Sendable {
         guard let clientID = query.string("clientId"), !clientID.isEmpty else {
             throw ZGWError.validation([InvalidParam(name: "clientId", code: "required", reason: "Dit veld is vereist.")])
         }
-        var binds = PostgresBindings()
-        binds.append([clientID])
+        let binds = PostgresBindings.of([clientID])
         guard let applicatie = try await rows("SELECT \(Self.columns) FROM auth.applicaties WHERE client_ids && $1", binds).first else {
             throw ZGWError.notFound()
         }

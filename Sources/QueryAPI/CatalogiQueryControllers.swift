@@ -40,7 +40,7 @@ public enum CatalogiQueryControllers {
         }.addRoutes(to: group)
         CatalogusTypeQueryController(
             client: client, baseURL: baseURL, logger: logger, collection: "zaaktypen",
-            extraParameters: ["identificatie", "identificatie__icontains", "omschrijving__icontains", "trefwoorden"]
+            extraParameters: ["identificatie", "identificatie__icontains", "omschrijving__icontains", "trefwoorden"], detailValidity: true
         ) { query, references, filter throws(ZGWError) in
             filter.equals("identificatie", query.string("identificatie"))
             filter.contains("identificatie", query.string("identificatie__icontains"))

@@ -15,19 +15,25 @@ struct CatalogusTypeQueryController: Sendable {
     let collection: String
     let table: String
     let parameters: Set<String>
+    /// Whether the detail takes `datumGeldigheid` (VNG 1.3.1 has it on zaaktypen only).
+    let detailValidity: Bool
     let filters: Filters
 
-    init(client: PostgresClient, baseURL: String, logger: Logger, collection: String, extraParameters: Set<String>, filters: @escaping Filters) {
+    init(
+        client: PostgresClient, baseURL: String, logger: Logger, collection: String, extraParameters: Set<String>, detailValidity: Bool = false,
+        filters: @escaping Filters
+    ) {
         self.reader = ReadModelReader(client: client, baseURL: baseURL, logger: logger)
         self.references = ResourceReference(baseURL: baseURL)
         self.collection = collection
         self.table = "catalogi.\(collection)"
         self.parameters = PageRequest.parameterNames.union(["catalogus", "datumGeldigheid", "status"]).union(extraParameters)
+        self.detailValidity = detailValidity
         self.filters = filters
     }
 
     func addRoutes(to group: RouterGroup<ZGWRequestContext>) {
-        reader.mountCatalogi(on: group, collection: collection, table: table, validity: collection == "zaaktypen") { request, context in try await self.list(request, context: context) }
+        reader.mountCatalogi(on: group, collection: collection, table: table, validity: detailValidity) { request, context in try await self.list(request, context: context) }
     }
 
     func list(_ request: Request, context: ZGWRequestContext) async throws -> Response {

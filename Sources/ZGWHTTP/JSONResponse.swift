@@ -31,6 +31,13 @@ public enum JSONResponse {
 
     /// `"<md5 of the JSON>"`, as Open Zaak computes it.
     public static func etag(_ json: String) -> String {
-        "\"" + Insecure.MD5.hash(data: Array(json.utf8)).map { String(format: "%02x", $0) }.joined() + "\""
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = [UInt8(ascii: "\"")]
+        for byte in Insecure.MD5.hash(data: Array(json.utf8)) {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0f)])
+        }
+        hex.append(UInt8(ascii: "\""))
+        return String(decoding: hex, as: UTF8.self)
     }
 }

@@ -18,11 +18,10 @@ public struct DatabaseProvider: Sendable {
             return DatabaseProvider(clientConfiguration: try DatabaseURL.configuration(from: url), embedded: nil, startedEmbedded: false)
         }
         let embedded = try EmbeddedPostgres(configuration: .init(dataDirectory: configuration.dataDirectory), logger: logger)
-        let wasRunning = try embedded.isRunning()
         let connection = try embedded.start()
         let clientConfiguration = PostgresClient.Configuration(
             unixSocketPath: connection.socketPath, username: connection.username, password: nil, database: connection.database)
-        return DatabaseProvider(clientConfiguration: clientConfiguration, embedded: embedded, startedEmbedded: !wasRunning)
+        return DatabaseProvider(clientConfiguration: clientConfiguration, embedded: embedded, startedEmbedded: connection.startedServer)
     }
 
     /// Runs `body` with a running client; stops the embedded server afterwards if this call started it.
