@@ -15,9 +15,4 @@ public struct Geldigheid: Sendable, Equatable {
         let otherStartsBeforeThisEnds = einde.map { other.begin <= $0 } ?? true
         return startsBeforeOtherEnds && otherStartsBeforeThisEnds
     }
-
-    /// True on day `date`.
-    public func contains(_ date: ZGWDate) -> Bool {
-        begin <= date && (einde.map { date <= $0 } ?? true)
-    }
 }

@@ -60,16 +60,8 @@ public struct ZGWError: Error, Sendable, HTTPResponseError {
         ZGWError(status: .conflict, code: "conflict", title: "Conflict.", detail: detail, exceptionName: "Conflict")
     }
 
-    public static func preconditionFailed(_ detail: String) -> ZGWError {
-        ZGWError(status: .preconditionFailed, code: "precondition_failed", title: "Precondition failed.", detail: detail, exceptionName: "PreconditionFailed")
-    }
-
     public static func unsupportedMediaType(_ detail: String) -> ZGWError {
         ZGWError(status: .unsupportedMediaType, code: "unsupported_media_type", title: "Niet-ondersteund mediatype.", detail: detail, exceptionName: "UnsupportedMediaType")
-    }
-
-    public static func serviceUnavailable(_ detail: String) -> ZGWError {
-        ZGWError(status: .serviceUnavailable, code: "service_unavailable", title: "Dienst niet beschikbaar.", detail: detail, exceptionName: "ServiceUnavailable")
     }
 
     public static func internalError() -> ZGWError {
