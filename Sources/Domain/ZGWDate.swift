@@ -44,3 +44,33 @@ public struct ZGWDate: Codable, Sendable, Hashable, Comparable, CustomStringConv
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 }
+
+extension ZGWDate {
+    /// The date as a `Date` at midnight UTC.
+    public var date: Date {
+        ZGWDateTime.utc.date(from: DateComponents(year: year, month: month, day: day))!
+    }
+
+    /// The date `duration` (ISO 8601: years, months, weeks, days; time parts ignored) later; nil for a
+    /// duration it cannot read.
+    public func adding(duration: String) -> ZGWDate? {
+        guard duration.hasPrefix("P") else { return nil }
+        var components = DateComponents()
+        var number = ""
+        for character in duration.dropFirst() {
+            if character == "T" { break }
+            if character.isNumber { number.append(character); continue }
+            guard let value = Int(number) else { return nil }
+            switch character {
+            case "Y": components.year = value
+            case "M": components.month = value
+            case "W": components.day = (components.day ?? 0) + 7 * value
+            case "D": components.day = (components.day ?? 0) + value
+            default: return nil
+            }
+            number = ""
+        }
+        guard let result = ZGWDateTime.utc.date(byAdding: components, to: date) else { return nil }
+        return ZGWDateTime.today(result)
+    }
+}

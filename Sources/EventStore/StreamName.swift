@@ -13,6 +13,12 @@ public enum StreamName {
         return String(streamID[..<dash])
     }
 
+    /// The id part of a stream of `category` (`zaak-<uuid>` → `<uuid>`); nil for streams of other categories.
+    public static func id(of streamID: String, category: String) -> String? {
+        guard streamID.hasPrefix(category + "-") else { return nil }
+        return String(streamID.dropFirst(category.count + 1))
+    }
+
     /// A stream id is non-empty, at most 200 characters and free of control characters, so that the
     /// newline-separated digest of the hash chain stays unambiguous.
     static func validate(_ streamID: String) throws(EventStoreError) {

@@ -2,8 +2,8 @@ import EventStore
 
 /// Every inline projector and every migration of the read models, in the order they must run.
 public enum ReadModels {
-    public static var projectors: [any InlineProjector] { [ApplicatieProjector()] + CatalogiProjectors.all }
+    public static var projectors: [any InlineProjector] { [ApplicatieProjector()] + CatalogiProjectors.all + [ZaakProjector()] }
 
     /// The event store's schema first, then the read models'.
-    public static var migrations: [Migration] { EventStoreSchema.migrations + AuthSchema.migrations + CatalogiSchema.migrations }
+    public static var migrations: [Migration] { EventStoreSchema.migrations + AuthSchema.migrations + CatalogiSchema.migrations + ZakenSchema.migrations }
 }

@@ -1,0 +1,72 @@
+import Domain
+import EventStore
+import Foundation
+
+/// zrc-021: the archiving parameters a zaak gets when it is closed, from its resultaattype: the
+/// archiefnominatie, and the archiefactiedatum = brondatum + archiefactietermijn, where the brondatum
+/// follows the resultaattype's `brondatumArchiefprocedure.afleidingswijze`. Only fields still empty are
+/// filled; a brondatum that cannot be determined yet leaves the archiefactiedatum empty.
+struct ZaakArchiving: Sendable {
+    let references: ZaakReferences
+
+    func apply(
+        to zaak: inout [String: JSONValue], einddatum: ZGWDate, resultaat: [String: JSONValue], aggregate: ZaakAggregate,
+        transaction: EventStoreTransaction
+    ) async throws {
+        guard let resultaattype = try await references.catalogi(
+            resultaat.string("resultaattype"), collection: "resultaattypen", connection: transaction.connection, logger: transaction.logger)
+        else { return }
+        if zaak.string("archiefnominatie").isEmpty, let nominatie = resultaattype["archiefnominatie"]?.text, !nominatie.isEmpty {
+            zaak["archiefnominatie"] = .string(nominatie)
+        }
+        guard zaak.string("archiefactiedatum").isEmpty, let termijn = resultaattype["archiefactietermijn"]?.text, !termijn.isEmpty,
+            case .object(let procedure)? = resultaattype["brondatumArchiefprocedure"],
+            let brondatum = try await brondatum(procedure, einddatum: einddatum, zaak: zaak, aggregate: aggregate, transaction: transaction)
+        else { return }
+        zaak["startdatumBewaartermijn"] = .string(brondatum.description)
+        if let actiedatum = brondatum.adding(duration: termijn) { zaak["archiefactiedatum"] = .string(actiedatum.description) }
+    }
+
+    func brondatum(
+        _ procedure: [String: JSONValue], einddatum: ZGWDate, zaak: [String: JSONValue], aggregate: ZaakAggregate, transaction: EventStoreTransaction
+    ) async throws -> ZGWDate? {
+        let datumkenmerk = procedure.string("datumkenmerk")
+        switch procedure.string("afleidingswijze") {
+        case "afgehandeld":
+            return einddatum
+        case "termijn":
+            return einddatum.adding(duration: procedure.string("procestermijn"))
+        case "eigenschap":
+            let waarde = aggregate.all(.zaakeigenschap).first { $0.state.string("naam") == datumkenmerk }?.state.string("waarde")
+            return waarde.flatMap { ZGWDate(String($0.prefix(10))) }
+        case "zaakobject":
+            let objecttype = procedure.string("objecttype")
+            let dates = aggregate.all(.zaakobject).filter { $0.state.string("objectType") == objecttype }.compactMap { object -> ZGWDate? in
+                guard case .object(let identificatie)? = object.state["objectIdentificatie"] else { return nil }
+                return ZGWDate(String(identificatie.string(datumkenmerk).prefix(10)))
+            }
+            return dates.max()
+        case "hoofdzaak":
+            guard let url = zaak["hoofdzaak"]?.text, !url.isEmpty,
+                let (_, hoofdzaak) = try await references.zaak(url, connection: transaction.connection, logger: transaction.logger)
+            else { return nil }
+            return ZGWDate(hoofdzaak.string("einddatum"))
+        case "gerelateerde_zaak":
+            var dates: [ZGWDate] = []
+            if case .array(let relations)? = zaak["relevanteAndereZaken"] {
+                for case .object(let relation) in relations {
+                    if let (_, related) = try await references.zaak(relation.string("url"), connection: transaction.connection, logger: transaction.logger),
+                        let date = ZGWDate(related.string("einddatum"))
+                    {
+                        dates.append(date)
+                    }
+                }
+            }
+            return dates.max()
+        default:
+            // ander_datumkenmerk is set by hand; ingangsdatum_besluit / vervaldatum_besluit need the
+            // Besluiten API (not served yet).
+            return nil
+        }
+    }
+}

@@ -1,0 +1,244 @@
+import Domain
+import EventStore
+import Foundation
+import Logging
+import PostgresNIO
+import ZGWHTTP
+
+/// The writes of the Zaken API. Every change becomes events in the zaak's stream, checked against the zaak's
+/// state as the stream tells it and appended at that version (see `ZaakRepository`).
+public struct ZaakCommands: Sendable {
+    let repository: ZaakRepository
+    let references: ZaakReferences
+    let validator: SchemaValidator
+    var rules: ZaakRules { ZaakRules(references: references) }
+    var subResources: SubResourceRules { SubResourceRules(references: references) }
+
+    public init(store: EventStore, baseURL: String) {
+        self.repository = ZaakRepository(store: store)
+        self.references = ZaakReferences(remote: RemoteResources(), baseURL: baseURL)
+        self.validator = SchemaValidator(.zaken, baseURL: baseURL)
+    }
+
+    static let geforceerd = "zaken.geforceerd-bijwerken"
+
+    /// The body checked against the resource's schema (400 with every field error).
+    func validated(_ body: [String: JSONValue], _ kind: ZaakResource, partial: Bool) throws -> [String: JSONValue] {
+        var errors: [FieldError] = []
+        let state = validator.writable(body, schema: kind.schema, partial: partial, errors: &errors)
+        if !errors.isEmpty { throw ValidationErrors(errors) }
+        return state
+    }
+
+    // MARK: - The zaak
+
+    public func createZaak(_ body: [String: JSONValue], authorisation: ZaakAuthorisation, metadata: EventMetadata) async throws -> UUID {
+        let input = try validated(body, .zaak, partial: false)
+        let uuid = UUID()
+        try await repository.write(uuid, metadata: metadata) { _, transaction in
+            var state = input
+            let zaaktype = try await rules.check(&state, uuid: uuid, previous: nil, transaction: transaction)
+            try authorisation.require(.scope("zaken.aanmaken"), zaaktype: state.string("zaaktype"), vertrouwelijkheid: state.string("vertrouwelijkheidaanduiding"))
+            try await ZaakIdentificatie.assign(&state, connection: transaction.connection, logger: transaction.logger)
+            state["url"] = .string(ZaakResource.zaak.url(uuid, zaak: uuid))
+            state["uuid"] = .string(uuid.lowercased)
+            return [change(.zaak, uuid: uuid, state: state, zaak: uuid, zaakState: state, zaaktype: zaaktype)]
+        }
+        return uuid
+    }
+
+    /// False when there is no such zaak.
+    public func updateZaak(
+        _ uuid: UUID, body: [String: JSONValue], partial: Bool, authorisation: ZaakAuthorisation, metadata: EventMetadata
+    ) async throws -> Bool {
+        let input = try validated(body, .zaak, partial: partial)
+        do {
+        try await repository.write(uuid, metadata: metadata) { aggregate, transaction in
+            guard let previous = aggregate.zaak else { throw ZaakNotFound() }
+            try requireWrite(.anyOf(["zaken.bijwerken", Self.geforceerd]), on: aggregate, authorisation: authorisation)
+            var state = previous
+            if !partial {
+                for key in ZaakCommands.derivedZaakFields { state[key] = nil }
+            }
+            state.merge(input) { $1 }
+            let zaaktype = try await rules.check(&state, uuid: uuid, previous: previous, transaction: transaction)
+            // Moving the zaak out of the client's reach is as forbidden as reaching it.
+            try authorisation.require(.anyOf(["zaken.bijwerken", Self.geforceerd]), zaaktype: state.string("zaaktype"), vertrouwelijkheid: state.string("vertrouwelijkheidaanduiding"))
+            for key in ["url", "uuid", "einddatum"] { state[key] = previous[key] }
+            return [change(.zaak, .updated, uuid: uuid, state: state, zaak: uuid, zaakState: state, zaaktype: zaaktype)]
+        }
+        } catch is ZaakNotFound {
+            return false
+        }
+        return true
+    }
+
+    /// Writable fields a PUT resets when absent; the rest of the stored zaak is kept.
+    static let derivedZaakFields: [String] = []
+
+    /// zrc-023: the zaak and everything under it, and its deelzaken with theirs. False when there is none.
+    public func deleteZaak(_ uuid: UUID, authorisation: ZaakAuthorisation, metadata: EventMetadata) async throws -> Bool {
+        do {
+        try await repository.write(uuid, metadata: metadata) { aggregate, transaction in
+            guard let zaak = aggregate.zaak else { throw ZaakNotFound() }
+            try authorisation.require(.scope("zaken.verwijderen"), zaaktype: zaak.string("zaaktype"), vertrouwelijkheid: zaak.string("vertrouwelijkheidaanduiding"))
+            let zaaktype = try await references.catalogi(zaak.string("zaaktype"), collection: "zaaktypen", connection: transaction.connection, logger: transaction.logger)
+            var changes = [change(.zaak, uuid: uuid, state: nil, zaak: uuid, zaakState: zaak, zaaktype: zaaktype)]
+            let rows = try await transaction.connection.query("SELECT uuid, representation::text FROM zaken.zaken WHERE hoofdzaak = \(uuid)", logger: transaction.logger).collect()
+            for row in rows {
+                let (deelzaak, text) = try row.decode((UUID, String).self)
+                let state = (try? JSONDecoder().decode([String: JSONValue].self, from: Data(text.utf8))) ?? [:]
+                changes.append(change(.zaak, uuid: deelzaak, state: nil, zaak: deelzaak, zaakState: state, zaaktype: zaaktype))
+            }
+            return changes
+        }
+        } catch is ZaakNotFound {
+            return false
+        }
+        return true
+    }
+
+    // MARK: - Resources under a zaak
+
+    /// Creates a resource of `kind` under the zaak its body names (or `zaak`, for the nested collections).
+    /// Returns its uuid.
+    public func create(
+        _ kind: ZaakResource, body: [String: JSONValue], zaak nestedZaak: UUID? = nil, authorisation: ZaakAuthorisation, metadata: EventMetadata
+    ) async throws -> UUID {
+        var input = try validated(body, kind, partial: false)
+        let zaakUUID: UUID
+        if let nestedZaak {
+            zaakUUID = nestedZaak
+            input["zaak"] = .string(ZaakResource.zaak.url(nestedZaak, zaak: nestedZaak))
+        } else {
+            guard let url = input["zaak"]?.text, let uuid = ZaakReferences.localUUID(url, api: .zaken, collection: "zaken") else {
+                throw ValidationErrors([FieldError(name: "zaak", code: "no_match", reason: "Ongeldige hyperlink - Geen URL match.")])
+            }
+            zaakUUID = uuid
+        }
+        let uuid = UUID()
+        let state = input
+        try await repository.write(zaakUUID, metadata: metadata) { aggregate, transaction in
+            guard let zaak = aggregate.zaak else {
+                if nestedZaak != nil { throw ZaakNotFound() }
+                throw ValidationErrors([FieldError(name: "zaak", code: "does_not_exist", reason: "Ongeldige hyperlink - Object bestaat niet.")])
+            }
+            let zaaktype = try await zaaktype(of: zaak, transaction)
+            var state = state
+            state["url"] = .string(kind.url(uuid, zaak: zaakUUID))
+            state["uuid"] = .string(uuid.lowercased)
+            var changes: [ZaakChange]
+            if kind == .status {
+                changes = try await ZaakClosing(references: references).setStatus(&state, aggregate: aggregate, zaaktype: zaaktype, authorisation: authorisation, transaction: transaction)
+            } else {
+                try requireWrite(Self.createRequirement(kind), on: aggregate, authorisation: authorisation)
+                changes = try await subResources.prepare(kind, &state, previous: nil, aggregate: aggregate, zaaktype: zaaktype, transaction: transaction)
+            }
+            changes.insert(change(kind, uuid: uuid, state: state, zaak: zaakUUID, zaakState: zaak, zaaktype: zaaktype), at: 0)
+            return changes
+        }
+        return uuid
+    }
+
+    /// Updates a resource under a zaak; false when there is none.
+    public func update(
+        _ kind: ZaakResource, uuid: UUID, body: [String: JSONValue], partial: Bool, authorisation: ZaakAuthorisation, metadata: EventMetadata
+    ) async throws -> Bool {
+        let input = try validated(body, kind, partial: partial)
+        guard let zaakUUID = try await repository.owner(of: uuid, kind: kind) else { return false }
+        do {
+        try await repository.write(zaakUUID, metadata: metadata) { aggregate, transaction in
+            guard let zaak = aggregate.zaak, let previous = aggregate.state(of: kind, uuid) else { throw ZaakNotFound() }
+            try requireWrite(.anyOf(["zaken.bijwerken", Self.geforceerd]), on: aggregate, authorisation: authorisation)
+            let zaaktype = try await zaaktype(of: zaak, transaction)
+            var state = previous
+            state.merge(input) { $1 }
+            // The zaak of a resource never changes.
+            if let given = input["zaak"], given != previous["zaak"] {
+                throw ValidationErrors([FieldError(name: "zaak", code: "wijzigen-niet-toegelaten", reason: "Dit veld mag niet gewijzigd worden.")])
+            }
+            let changes = try await subResources.prepare(kind, &state, previous: previous, aggregate: aggregate, zaaktype: zaaktype, transaction: transaction)
+            return [change(kind, .updated, uuid: uuid, state: state, zaak: zaakUUID, zaakState: zaak, zaaktype: zaaktype)] + changes
+        }
+        } catch is ZaakNotFound {
+            return false
+        }
+        return true
+    }
+
+    /// Deletes a resource under a zaak; false when there is none.
+    public func delete(_ kind: ZaakResource, uuid: UUID, authorisation: ZaakAuthorisation, metadata: EventMetadata) async throws -> Bool {
+        guard let zaakUUID = try await repository.owner(of: uuid, kind: kind) else { return false }
+        do {
+        try await repository.write(zaakUUID, metadata: metadata) { aggregate, transaction in
+            guard let zaak = aggregate.zaak, aggregate.state(of: kind, uuid) != nil else { throw ZaakNotFound() }
+            try requireWrite(Self.deleteRequirement(kind), on: aggregate, authorisation: authorisation)
+            let zaaktype = try await zaaktype(of: zaak, transaction)
+            return [change(kind, uuid: uuid, state: nil, zaak: zaakUUID, zaakState: zaak, zaaktype: zaaktype)]
+        }
+        } catch is ZaakNotFound {
+            return false
+        }
+        return true
+    }
+
+    // MARK: - Helpers
+
+    static func createRequirement(_ kind: ZaakResource) -> ScopeRequirement {
+        switch kind {
+        case .zaakobject, .zaakinformatieobject: .anyOf(["zaken.aanmaken", "zaken.bijwerken", geforceerd])
+        case .zaakcontactmoment, .zaakverzoek, .zaakbesluit: .scope("zaken.bijwerken")
+        default: .anyOf(["zaken.bijwerken", geforceerd])
+        }
+    }
+
+    static func deleteRequirement(_ kind: ZaakResource) -> ScopeRequirement {
+        switch kind {
+        case .zaakobject, .zaakinformatieobject: .anyOf(["zaken.bijwerken", geforceerd, "zaken.verwijderen"])
+        case .zaakcontactmoment, .zaakverzoek, .zaakbesluit: .scope("zaken.bijwerken")
+        default: .anyOf(["zaken.bijwerken", geforceerd])
+        }
+    }
+
+    /// The client's scopes for this zaak must satisfy `requirement`; zrc-007: once the zaak is closed, only
+    /// `zaken.geforceerd-bijwerken` changes it or anything under it.
+    func requireWrite(_ requirement: ScopeRequirement, on aggregate: ZaakAggregate, authorisation: ZaakAuthorisation) throws(ZGWError) {
+        let zaak = aggregate.zaak ?? [:]
+        try authorisation.require(requirement, zaaktype: zaak.string("zaaktype"), vertrouwelijkheid: zaak.string("vertrouwelijkheidaanduiding"))
+        if aggregate.isClosed {
+            guard authorisation.allows(.scope(Self.geforceerd), zaaktype: zaak.string("zaaktype"), vertrouwelijkheid: zaak.string("vertrouwelijkheidaanduiding")) else {
+                throw .permissionDenied("De zaak is afgesloten; wijzigen vereist de scope zaken.geforceerd-bijwerken.")
+            }
+        }
+    }
+
+    func zaaktype(of zaak: [String: JSONValue], _ transaction: EventStoreTransaction) async throws -> [String: JSONValue] {
+        try await references.catalogi(zaak.string("zaaktype"), collection: "zaaktypen", connection: transaction.connection, logger: transaction.logger) ?? [:]
+    }
+
+    /// An event for one resource, with the notification facts of kanaal `zaken` (kenmerken of the zaak).
+    func change(
+        _ kind: ZaakResource, _ action: ZaakAction = .created, uuid: UUID, state: [String: JSONValue]?, zaak: UUID, zaakState: [String: JSONValue], zaaktype: [String: JSONValue]?
+    ) -> ZaakChange {
+        var kenmerken = [
+            "bronorganisatie": zaakState.string("bronorganisatie"), "zaaktype": zaakState.string("zaaktype"),
+            "vertrouwelijkheidaanduiding": zaakState.string("vertrouwelijkheidaanduiding"),
+        ]
+        if let catalogus = zaaktype?["catalogus"]?.text { kenmerken["zaaktype.catalogus"] = catalogus }
+        let facts = NotificationFacts(
+            kanaal: "zaken", hoofdObject: ZaakResource.zaak.url(zaak, zaak: zaak), resource: kind.rawValue, resourceUrl: kind.url(uuid, zaak: zaak),
+            kenmerken: kenmerken)
+        let type = state == nil ? kind.deleted : (action == .created ? kind.created : kind.updated)
+        return ZaakChange(zaak: zaak, type: type, event: ZaakEvent(uuid: uuid, state: state, notificatie: facts))
+    }
+}
+
+enum ZaakAction { case created, updated }
+
+/// The zaak (or the resource) disappeared: a 404.
+struct ZaakNotFound: Error {}
+
+extension [String: JSONValue] {
+    /// A string field, "" when absent or not a string.
+    func string(_ key: String) -> String { self[key]?.text ?? "" }
+}

@@ -1,0 +1,74 @@
+import Domain
+import Foundation
+import Logging
+import PostgresNIO
+
+/// Resolves the references of zaak resources (stored form: our URLs behind `ResourceURL.marker`): our own
+/// resources from the read models on the transaction's connection, others over HTTP. Catalogi objects come
+/// back in stored form too, so their URLs compare directly with the zaak's.
+struct ZaakReferences: Sendable {
+    let remote: RemoteResources
+    let baseURL: String
+
+    /// An absolute URL in stored form: ours relative behind the marker, others as they are.
+    func stored(_ url: String) -> String {
+        url.hasPrefix(baseURL + "/") ? ResourceURL.local(String(url.dropFirst(baseURL.count))) : url
+    }
+
+    enum Failure: Error {
+        /// Not one of our resources of that kind, or an external URL that does not answer 200 (`bad-url`).
+        case badURL
+    }
+
+    /// The uuid of one of our resources at `<root>/<collection>/<uuid>`, or nil.
+    static func localUUID(_ storedURL: String, api: ZGWAPI, collection: String) -> UUID? {
+        let prefix = ResourceURL.local("\(api.root)/\(collection)/")
+        guard storedURL.hasPrefix(prefix) else { return nil }
+        var rest = storedURL.dropFirst(prefix.count)
+        if rest.hasSuffix("/") { rest = rest.dropLast() }
+        return UUID(uuidString: String(rest))
+    }
+
+    static func isLocal(_ storedURL: String) -> Bool { storedURL.hasPrefix(ResourceURL.marker) }
+
+    /// A Catalogi resource (`zaaktypen`, `statustypen` …) by URL.
+    func catalogi(_ url: String, collection: String, connection: PostgresConnection, logger: Logger) async throws -> [String: JSONValue]? {
+        if Self.isLocal(url) {
+            guard let uuid = Self.localUUID(url, api: .catalogi, collection: collection) else { return nil }
+            return try await Self.object(
+                PostgresQuery(unsafeSQL: "SELECT representation::text FROM catalogi.\(collection) WHERE uuid = $1", binds: .of(uuid)),
+                connection: connection, logger: logger)
+        }
+        return await remote.object(at: url)
+    }
+
+    /// A zaak of this API by URL, as served.
+    func zaak(_ url: String, connection: PostgresConnection, logger: Logger) async throws -> (uuid: UUID, zaak: [String: JSONValue])? {
+        guard let uuid = Self.localUUID(url, api: .zaken, collection: "zaken") else { return nil }
+        let zaak = try await Self.object(
+            PostgresQuery(unsafeSQL: "SELECT representation::text FROM zaken.zaken WHERE uuid = $1", binds: .of(uuid)), connection: connection, logger: logger)
+        return zaak.map { (uuid, $0) }
+    }
+
+    static func object(_ query: PostgresQuery, connection: PostgresConnection, logger: Logger) async throws -> [String: JSONValue]? {
+        let rows = try await connection.query(query, logger: logger).collect()
+        guard let text = try rows.first?.decode(String.self),
+            case .object(let object) = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+        else { return nil }
+        return object
+    }
+}
+
+extension JSONValue {
+    /// The string value, or nil.
+    var text: String? {
+        if case .string(let value) = self { return value }
+        return nil
+    }
+
+    /// The strings of an array value.
+    var strings: [String] {
+        if case .array(let items) = self { return items.compactMap(\.text) }
+        return []
+    }
+}

@@ -1,0 +1,68 @@
+import Domain
+import EventStore
+import Foundation
+import PostgresNIO
+
+/// One event a zaak command decided on, for the stream of `zaak`.
+struct ZaakChange: Sendable {
+    var zaak: UUID
+    var type: String
+    var event: ZaakEvent
+}
+
+/// Reads zaak streams into `ZaakAggregate`s and appends what commands decide, with optimistic concurrency:
+/// a command runs against the state it read and appends at that version; when another request wrote to the
+/// zaak in between, the command runs again on the new state (so concurrent sub-resource writes on one zaak
+/// both succeed, each checked against the other).
+struct ZaakRepository: Sendable {
+    let store: EventStore
+
+    static func stream(_ zaak: UUID) -> String { StreamName.make(category: ZaakResource.streamCategory, id: zaak) }
+
+    func load(_ zaak: UUID) async throws -> ZaakAggregate {
+        var aggregate = ZaakAggregate(uuid: zaak)
+        for event in try await store.readStream(Self.stream(zaak)) {
+            aggregate.apply(type: event.type, event: try event.decode(ZaakEvent.self), version: event.version)
+        }
+        return aggregate
+    }
+
+    /// The zaak a sub-resource belongs to.
+    func owner(of uuid: UUID, kind: ZaakResource) async throws -> UUID? {
+        let rows = try await store.client.query("SELECT zaak FROM zaken.resources WHERE uuid = \(uuid) AND kind = \(kind.rawValue)").collect()
+        return try rows.first?.decode(UUID.self)
+    }
+
+    /// Runs `decide` on the zaak's current state and appends its changes in one transaction (inline
+    /// projections included). Changes to the zaak itself are appended at the version read; changes to other
+    /// zaken (deelzaken) at theirs.
+    func write(
+        _ zaak: UUID, metadata: EventMetadata,
+        decide: @Sendable (ZaakAggregate, EventStoreTransaction) async throws -> [ZaakChange]
+    ) async throws {
+        var attempt = 0
+        while true {
+            attempt += 1
+            let aggregate = try await load(zaak)
+            do {
+                try await store.transaction { transaction in
+                    let changes = try await decide(aggregate, transaction)
+                    var byStream: [UUID: [ZaakChange]] = [:]
+                    var order: [UUID] = []
+                    for change in changes {
+                        if byStream[change.zaak] == nil { order.append(change.zaak) }
+                        byStream[change.zaak, default: []].append(change)
+                    }
+                    for target in order {
+                        let events = try byStream[target, default: []].map { try NewEvent(type: $0.type, payload: $0.event) }
+                        let expected: ExpectedVersion = target == zaak ? (aggregate.version == 0 ? .noStream : .exact(aggregate.version)) : .any
+                        try await transaction.append(to: Self.stream(target), expectedVersion: expected, events: events, metadata: metadata)
+                    }
+                }
+                return
+            } catch let error as EventStoreError where error.code == .wrongExpectedVersion && attempt < 20 {
+                continue
+            }
+        }
+    }
+}

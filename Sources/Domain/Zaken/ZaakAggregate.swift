@@ -1,0 +1,66 @@
+import Foundation
+
+/// A zaak as its stream tells it: the zaak's state and every resource under it, in creation order. Commands
+/// fold the stream into this, check their rules against it, and append at `version`.
+public struct ZaakAggregate: Sendable {
+    public let uuid: UUID
+    public private(set) var version: Int64 = 0
+    /// The zaak's own fields; nil before `zaak.created` and after `zaak.deleted`.
+    public private(set) var zaak: [String: JSONValue]?
+    public private(set) var resources: [ZaakResource: [UUID: [String: JSONValue]]] = [:]
+    /// Creation order of each kind, for "the latest status" and stable listings.
+    public private(set) var order: [ZaakResource: [UUID]] = [:]
+
+    public init(uuid: UUID) {
+        self.uuid = uuid
+    }
+
+    /// Applies one event of the stream.
+    public mutating func apply(type: String, event: ZaakEvent, version: Int64) {
+        self.version = version
+        guard let (resource, action) = ZaakResource.of(eventType: type) else { return }
+        if resource == .zaak {
+            zaak = action == "deleted" ? nil : event.state
+            if action == "deleted" {
+                resources = [:]
+                order = [:]
+            }
+            return
+        }
+        if action == "deleted" || event.state == nil {
+            resources[resource]?[event.uuid] = nil
+            order[resource]?.removeAll { $0 == event.uuid }
+        } else {
+            if resources[resource]?[event.uuid] == nil { order[resource, default: []].append(event.uuid) }
+            resources[resource, default: [:]][event.uuid] = event.state
+        }
+    }
+
+    public var exists: Bool { zaak != nil }
+
+    public func state(of resource: ZaakResource, _ uuid: UUID) -> [String: JSONValue]? {
+        resources[resource]?[uuid]
+    }
+
+    /// The states of one kind, in creation order.
+    public func all(_ resource: ZaakResource) -> [(uuid: UUID, state: [String: JSONValue])] {
+        (order[resource] ?? []).compactMap { uuid in resources[resource]?[uuid].map { (uuid, $0) } }
+    }
+
+    /// A string field of the zaak ("" when absent or null).
+    public func field(_ name: String) -> String {
+        if case .string(let value)? = zaak?[name] { return value }
+        return ""
+    }
+
+    /// Closed: the end status has been set (einddatum filled).
+    public var isClosed: Bool { !field("einddatum").isEmpty }
+
+    /// The kenmerken of kanaal `zaken`, from the zaak.
+    public func kenmerken(zaaktypeCatalogus: String?) -> [String: String] {
+        var kenmerken = ["bronorganisatie": field("bronorganisatie"), "zaaktype": field("zaaktype"),
+                         "vertrouwelijkheidaanduiding": field("vertrouwelijkheidaanduiding")]
+        if let zaaktypeCatalogus { kenmerken["zaaktype.catalogus"] = zaaktypeCatalogus }
+        return kenmerken
+    }
+}

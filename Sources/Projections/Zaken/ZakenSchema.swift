@@ -1,0 +1,105 @@
+import EventStore
+
+/// Read models of the Zaken API (schema `zaken`). `zaken.zaken` holds per zaak the JSON the API serves
+/// (`representation`) and the denormalised zaak-detail document (`detail`: statussen, resultaat, rollen …
+/// as the API serves them), so a zaak with everything around it is one indexed lookup. Filter columns are
+/// generated from the representation, so the projector only writes JSON. `zaken.resources` holds every
+/// resource under a zaak, by kind.
+public enum ZakenSchema {
+    static let vertrouwelijkheidRank = """
+        CASE representation->>'vertrouwelijkheidaanduiding' WHEN 'openbaar' THEN 0 WHEN 'beperkt_openbaar' THEN 1 WHEN 'intern' THEN 2
+        WHEN 'zaakvertrouwelijk' THEN 3 WHEN 'vertrouwelijk' THEN 4 WHEN 'confidentieel' THEN 5 WHEN 'geheim' THEN 6 WHEN 'zeer_geheim' THEN 7 END
+        """
+
+    static func text(_ column: String, _ field: String) -> String {
+        "\(column) text GENERATED ALWAYS AS (representation->>'\(field)') STORED"
+    }
+
+    public static let migrations: [Migration] = [
+        Migration(
+            id: "zaken-0001-zaken",
+            statements: [
+                "CREATE SCHEMA IF NOT EXISTS zaken",
+                // Every vertex of a GeoJSON geometry, whatever its nesting.
+                """
+                CREATE FUNCTION zaken.geometry_points(geometry jsonb) RETURNS SETOF point LANGUAGE sql IMMUTABLE STRICT AS $$
+                    SELECT point((p->>0)::float8, (p->>1)::float8)
+                    FROM jsonb_path_query(geometry, 'strict $.**?(@.type() == "array" && @[0].type() == "number")') AS p
+                $$
+                """,
+                """
+                CREATE FUNCTION zaken.geometry_box(geometry jsonb) RETURNS box LANGUAGE sql IMMUTABLE AS $$
+                    SELECT CASE WHEN geometry IS NULL OR jsonb_typeof(geometry) <> 'object' THEN NULL
+                        ELSE (SELECT box(point(min(p[0]), min(p[1])), point(max(p[0]), max(p[1]))) FROM zaken.geometry_points(geometry) AS p) END
+                $$
+                """,
+                // A GeoJSON ring as a polygon value.
+                """
+                CREATE FUNCTION zaken.ring_polygon(ring jsonb) RETURNS polygon LANGUAGE sql IMMUTABLE STRICT AS $$
+                    SELECT ('(' || string_agg('(' || (p->>0) || ',' || (p->>1) || ')', ',' ORDER BY n) || ')')::polygon
+                    FROM jsonb_array_elements(ring) WITH ORDINALITY AS t(p, n)
+                $$
+                """,
+                // `zaakgeometrie.within`: every vertex of the geometry inside the polygon's outer ring and in
+                // none of its holes (boundaries count as inside).
+                """
+                CREATE FUNCTION zaken.within(geometry jsonb, area jsonb) RETURNS boolean LANGUAGE sql IMMUTABLE STRICT AS $$
+                    SELECT EXISTS (SELECT 1 FROM zaken.geometry_points(geometry))
+                        AND NOT EXISTS (
+                            SELECT 1 FROM zaken.geometry_points(geometry) AS p
+                            WHERE NOT (zaken.ring_polygon(area->'coordinates'->0) @> p)
+                               OR EXISTS (SELECT 1 FROM jsonb_array_elements(area->'coordinates') WITH ORDINALITY AS h(ring, n)
+                                          WHERE n > 1 AND zaken.ring_polygon(h.ring) @> p))
+                $$
+                """,
+                """
+                CREATE TABLE zaken.zaken (
+                    uuid uuid PRIMARY KEY,
+                    representation jsonb NOT NULL,
+                    detail jsonb NOT NULL DEFAULT '{}',
+                    stream_version bigint NOT NULL,
+                    created_position bigint GENERATED ALWAYS AS IDENTITY,
+                    \(text("identificatie", "identificatie")),
+                    \(text("bronorganisatie", "bronorganisatie")),
+                    \(text("zaaktype", "zaaktype")),
+                    \(text("startdatum", "startdatum")),
+                    \(text("einddatum", "einddatum")),
+                    \(text("registratiedatum", "registratiedatum")),
+                    \(text("einddatum_gepland", "einddatumGepland")),
+                    \(text("uiterlijke_einddatum_afdoening", "uiterlijkeEinddatumAfdoening")),
+                    \(text("publicatiedatum", "publicatiedatum")),
+                    \(text("archiefnominatie", "archiefnominatie")),
+                    \(text("archiefstatus", "archiefstatus")),
+                    \(text("archiefactiedatum", "archiefactiedatum")),
+                    vertrouwelijkheid smallint GENERATED ALWAYS AS (\(vertrouwelijkheidRank)) STORED,
+                    hoofdzaak uuid GENERATED ALWAYS AS (CAST(substring(representation->>'hoofdzaak' FROM '([0-9a-f-]{36})$') AS uuid)) STORED,
+                    geometry_box box GENERATED ALWAYS AS (zaken.geometry_box(representation->'zaakgeometrie')) STORED)
+                """,
+                // zrc-002: unique per bronorganisatie, also under concurrent creates; "C" order for the
+                // generated `ZAAK-<year>-<number>` range scans.
+                "CREATE UNIQUE INDEX zaken_identificatie ON zaken.zaken (bronorganisatie, identificatie COLLATE \"C\")",
+                "CREATE INDEX zaken_created ON zaken.zaken (created_position)",
+                "CREATE INDEX zaken_zaaktype ON zaken.zaken (zaaktype, created_position)",
+                "CREATE INDEX zaken_startdatum ON zaken.zaken (startdatum)",
+                "CREATE INDEX zaken_einddatum ON zaken.zaken (einddatum)",
+                "CREATE INDEX zaken_archiefactiedatum ON zaken.zaken (archiefactiedatum)",
+                "CREATE INDEX zaken_hoofdzaak ON zaken.zaken (hoofdzaak) WHERE hoofdzaak IS NOT NULL",
+                "CREATE INDEX zaken_geometry ON zaken.zaken USING gist (geometry_box) WHERE geometry_box IS NOT NULL",
+                """
+                CREATE TABLE zaken.resources (
+                    uuid uuid PRIMARY KEY,
+                    zaak uuid NOT NULL,
+                    kind text NOT NULL,
+                    representation jsonb NOT NULL,
+                    stream_version bigint NOT NULL,
+                    created_position bigint GENERATED ALWAYS AS IDENTITY)
+                """,
+                "CREATE INDEX resources_kind ON zaken.resources (kind, created_position)",
+                "CREATE INDEX resources_zaak ON zaken.resources (zaak, kind)",
+                // Containment filters on rollen (`betrokkeneIdentificatie__natuurlijkPersoon__inpBsn` …) and
+                // zaakobjecten use this index.
+                "CREATE INDEX resources_contents ON zaken.resources USING gin (representation jsonb_path_ops)",
+            ]
+        ),
+    ]
+}
