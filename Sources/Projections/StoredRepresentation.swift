@@ -13,3 +13,11 @@ public enum StoredRepresentation {
         return try rows.first?.decode(String.self)
     }
 }
+
+extension StoredRepresentation {
+    /// The same, read through the pool (after the write committed).
+    public static func of(_ uuid: UUID, in table: String, client: PostgresClient) async throws -> String? {
+        let rows = try await client.query(PostgresQuery(unsafeSQL: "SELECT representation::text FROM \(table) WHERE uuid = $1", binds: .of(uuid))).collect()
+        return try rows.first?.decode(String.self)
+    }
+}

@@ -29,6 +29,9 @@ public struct JSONBody: Sendable {
         self.prefix = prefix
     }
 
+    /// The whole object, for schema-driven validation (`SchemaValidator`).
+    public var fields: [String: JSONValue] { object }
+
     /// The keys present in the body.
     public var keys: Set<String> { Set(object.keys) }
 

@@ -66,3 +66,11 @@ extension SQLFilter {
         conditions.append(wrap(sub.whereClause))
     }
 }
+
+extension SQLFilter {
+    /// Binds a value for use in a condition added later; returns its placeholder (`$4`).
+    public mutating func bind<Value: PostgresNonThrowingEncodable & Sendable>(_ value: Value) -> String {
+        bindings.append(value)
+        return "$\(bindings.count)"
+    }
+}

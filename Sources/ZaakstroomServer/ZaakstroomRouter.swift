@@ -25,7 +25,9 @@ public struct ServerDependencies: Sendable {
 }
 
 /// The resource collections each API serves so far (listed at its root).
-let resources: [ZGWAPI: [String]] = [.catalogi: ["besluittypen", "catalogussen", "eigenschappen", "informatieobjecttypen", "resultaattypen", "roltypen", "zaakobjecttypen", "statustypen", "zaaktype-informatieobjecttypen", "zaaktypen"], .autorisaties: ["applicaties"]]
+let resources: [ZGWAPI: [String]] = [
+    .zaken: ["klantcontacten", "resultaten", "rollen", "statussen", "zaakcontactmomenten", "zaakinformatieobjecten", "zaakobjecten", "zaakverzoeken", "zaken"],
+    .catalogi: ["besluittypen", "catalogussen", "eigenschappen", "informatieobjecttypen", "resultaattypen", "roltypen", "zaakobjecttypen", "statustypen", "zaaktype-informatieobjecttypen", "zaaktypen"], .autorisaties: ["applicaties"]]
 
 /// The methods of each Catalogi path, as catalogi-1.3.1 has them; other methods answer 405.
 let catalogiMethods: [(String, [HTTPRequest.Method])] = {
@@ -39,6 +41,22 @@ let catalogiMethods: [(String, [HTTPRequest.Method])] = {
     methods += types.map { ("\($0)/:uuid/publish", [.post]) }
     return methods
 }()
+
+/// The methods of each Zaken path, as zaken-1.5.1 (VNG) has them; other methods answer 405.
+let zakenMethods: [(String, [HTTPRequest.Method])] = [
+    ("zaken", [.get, .post]), ("zaken/_zoek", [.post]), ("zaken/:uuid", [.get, .head, .put, .patch, .delete]),
+    ("zaken/:uuid/audittrail", [.get]), ("zaken/:uuid/audittrail/:sub", [.get]),
+    ("zaken/:uuid/zaakeigenschappen", [.get, .post]), ("zaken/:uuid/zaakeigenschappen/:sub", [.get, .head, .put, .patch, .delete]),
+    ("zaken/:uuid/besluiten", [.get, .post]), ("zaken/:uuid/besluiten/:sub", [.get, .head, .delete]),
+    ("statussen", [.get, .post]), ("statussen/:uuid", [.get, .head]),
+    ("resultaten", [.get, .post]), ("resultaten/:uuid", [.get, .head, .put, .patch, .delete]),
+    ("rollen", [.get, .post]), ("rollen/:uuid", [.get, .head, .delete]),
+    ("zaakobjecten", [.get, .post]), ("zaakobjecten/:uuid", [.get, .head, .put, .patch, .delete]),
+    ("zaakinformatieobjecten", [.get, .post]), ("zaakinformatieobjecten/:uuid", [.get, .head, .put, .patch, .delete]),
+    ("klantcontacten", [.get, .post]), ("klantcontacten/:uuid", [.get, .head]),
+    ("zaakcontactmomenten", [.get, .post]), ("zaakcontactmomenten/:uuid", [.get, .head, .delete]),
+    ("zaakverzoeken", [.get, .post]), ("zaakverzoeken/:uuid", [.get, .head, .delete]),
+]
 
 func refuseOtherMethods(_ methods: [(String, [HTTPRequest.Method])], on group: RouterGroup<ZGWRequestContext>) {
     for (path, allowed) in methods { MethodNotAllowed.register(on: group, path: path, allowed: allowed) }
@@ -64,6 +82,10 @@ public func buildRouter(_ dependencies: ServerDependencies) -> Router<ZGWRequest
         let group = router.group(RouterPath(api.root)).add(middleware: JWTAuthMiddleware(verifier: verifier, registry: dependencies.registry))
         APIRootController(api: api, baseURL: baseURL, resources: resources[api] ?? []).addRoutes(to: group)
         switch api {
+        case .zaken:
+            ZakenQueryController(store: store, baseURL: baseURL, logger: dependencies.logger).addRoutes(to: group)
+            ZakenCommandController(store: store, baseURL: baseURL).addRoutes(to: group)
+            refuseOtherMethods(zakenMethods, on: group)
         case .catalogi:
             CatalogiQueryControllers.addRoutes(to: group, client: store.client, baseURL: baseURL, logger: dependencies.logger)
             CatalogiCommandControllers.addRoutes(

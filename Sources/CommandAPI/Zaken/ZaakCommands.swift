@@ -105,6 +105,11 @@ public struct ZaakCommands: Sendable {
     public func create(
         _ kind: ZaakResource, body: [String: JSONValue], zaak nestedZaak: UUID? = nil, authorisation: ZaakAuthorisation, metadata: EventMetadata
     ) async throws -> UUID {
+        var body = body
+        if let nestedZaak {
+            // The nested collections take their zaak from the path.
+            body["zaak"] = .string(ZaakResource.zaak.url(nestedZaak, zaak: nestedZaak).replacingOccurrences(of: ResourceURL.marker, with: validator.baseURL ?? ""))
+        }
         var input = try validated(body, kind, partial: false)
         let zaakUUID: UUID
         if let nestedZaak {

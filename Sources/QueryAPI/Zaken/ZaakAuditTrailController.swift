@@ -1,0 +1,73 @@
+import Domain
+import EventStore
+import Foundation
+import Hummingbird
+import PostgresNIO
+import ZGWHTTP
+
+/// `GET /zaken/{uuid}/audittrail[/{uuid}]`, served from the zaak's stream: every change of the zaak and of
+/// everything under it, with who made it (the JWT's client and user), why (`X-Audit-Toelichting`), and the
+/// resource before and after. Changes the API derived from another (the einddatum of a closing status) are
+/// part of that change, not records of their own.
+struct ZaakAuditTrailController: Sendable {
+    let store: EventStore
+    let client: PostgresClient
+    let baseURL: String
+
+    func addRoutes(to group: RouterGroup<ZGWRequestContext>) {
+        group.get("zaken/:uuid/audittrail") { request, context in
+            let records = try await self.records(request, context: context)
+            return JSONResponse.make(ResourceURL.render(JSONValue.array(records.map(\.1)).jsonText, baseURL: self.baseURL))
+        }
+        group.get("zaken/:uuid/audittrail/:sub") { request, context in
+            let uuid = context.parameters.get("sub").flatMap(UUID.init(uuidString:))
+            guard let record = try await self.records(request, context: context).first(where: { $0.0 == uuid }) else { throw ZGWError.notFound() }
+            return JSONResponse.make(ResourceURL.render(record.1.jsonText, baseURL: self.baseURL))
+        }
+    }
+
+    func records(_ request: Request, context: ZGWRequestContext) async throws -> [(UUID, JSONValue)] {
+        let client = try context.requireScopes(.scope("audittrails.lezen"), component: .zrc)
+        try QueryParameters(request).requireOnly([])
+        guard let zaak = context.parameters.get("uuid").flatMap(UUID.init(uuidString:)) else { throw ZGWError.notFound() }
+        let events = try await store.readStream(StreamName.make(category: ZaakResource.streamCategory, id: zaak))
+        var aggregate = ZaakAggregate(uuid: zaak)
+        var records: [(UUID, JSONValue)] = []
+        for event in events {
+            let payload = try event.decode(ZaakEvent.self)
+            guard let (resource, action) = ZaakResource.of(eventType: event.type) else { continue }
+            let before = resource == .zaak ? aggregate.zaak : aggregate.state(of: resource, payload.uuid)
+            aggregate.apply(type: event.type, event: payload, version: event.version)
+            guard let facts = payload.notificatie else { continue }
+            let actie = event.metadata.actie ?? (action == "created" ? "create" : action == "deleted" ? "destroy" : "update")
+            let after = payload.state
+            let record: [String: JSONValue] = [
+                "uuid": .string(event.eventID.lowercased), "bron": .string("zrc"),
+                "applicatieId": .string(event.metadata.clientID ?? ""), "applicatieWeergave": .string(event.metadata.applicatieLabel ?? ""),
+                "gebruikersId": .string(event.metadata.userID ?? ""), "gebruikersWeergave": .string(event.metadata.userRepresentation ?? ""),
+                "actie": .string(actie), "actieWeergave": .string(Self.actieWeergave[actie] ?? actie),
+                "resultaat": .number(Double(Self.status[actie] ?? 200)), "hoofdObject": .string(facts.hoofdObject),
+                "resource": .string(resource.rawValue), "resourceUrl": .string(facts.resourceUrl),
+                "toelichting": .string(event.metadata.toelichting ?? ""),
+                "resourceWeergave": .string(Self.weergave(resource, after ?? before ?? [:])),
+                "aanmaakdatum": .string(ZGWDateTime.format(event.recordedAt)),
+                "wijzigingen": .object(["oud": before.map { .object($0) } ?? .null, "nieuw": after.map { .object($0) } ?? .null]),
+            ]
+            records.append((event.eventID, .object(record)))
+        }
+        guard let zaakState = aggregate.zaak else { throw ZGWError.notFound() }
+        let authorisation = ZaakAuthorisation(client: client, baseURL: baseURL)
+        try authorisation.require(
+            .scope("audittrails.lezen"), zaaktype: zaakState["zaaktype"]?.text ?? "", vertrouwelijkheid: zaakState["vertrouwelijkheidaanduiding"]?.text ?? "")
+        return records
+    }
+
+    static let actieWeergave = ["create": "Object aangemaakt", "update": "Object bijgewerkt", "partial_update": "Object deels bijgewerkt", "destroy": "Object verwijderd"]
+    static let status = ["create": 201, "update": 200, "partial_update": 200, "destroy": 204]
+
+    /// A human label: the zaak's identificatie, or the resource's uuid.
+    static func weergave(_ resource: ZaakResource, _ state: [String: JSONValue]) -> String {
+        if resource == .zaak, let identificatie = state["identificatie"]?.text { return identificatie }
+        return "\(resource.rawValue) \(state["uuid"]?.text ?? "")"
+    }
+}
