@@ -21,6 +21,9 @@ struct ZakenFixture: Sendable {
     let roltype: String
     let eigenschap: String
     let resultaattype: String
+    /// An informatieobjecttype of the zaaktype, and one that is not.
+    let iot: String
+    let otherIOT: String
 
     static func run(_ body: @Sendable (TestServer, any TestClientProtocol, ZakenFixture) async throws -> Void) async throws {
         try await SelectielijstStub.run { selectielijst in
@@ -44,11 +47,17 @@ struct ZakenFixture: Sendable {
                 let resultaattype = try await sub("resultaattypen", try ResultaatTypenTests.resultaattype(
                     zaaktype: zaaktype, selectielijst: selectielijst, klasse: "\(selectielijst)/resultaten/\(klasse)",
                     extra: #", "archiefnominatie": "vernietigen", "archiefactietermijn": "P1Y", "brondatumArchiefprocedure": {"afleidingswijze": "afgehandeld", "datumkenmerk": "", "einddatumBekend": false, "objecttype": "", "registratie": "", "procestermijn": null}"#))
+                let iot = try await BesluitTypenTests.iot(client, catalogus: catalogus, omschrijving: "Aanvraag")
+                let otherIOT = try await BesluitTypenTests.iot(client, catalogus: catalogus, omschrijving: "Overig")
+                for type in [iot, otherIOT] {
+                    _ = try await client.execute(uri: ZaakTypenTests.path(type) + "/publish", method: .post, headers: bearer(token))
+                }
+                #expect(try await ZaakTypeInformatieObjectTypenTests.link(client, zaaktype: zaaktype, iot: iot).status == .created)
                 let published = try await client.execute(uri: ZaakTypenTests.path(zaaktype) + "/publish", method: .post, headers: bearer(token))
                 #expect(published.status == .ok, "publish: \(String(buffer: published.body))")
                 try await body(server, client, ZakenFixture(
                     zaaktype: zaaktype, catalogus: catalogus, ontvangen: ontvangen, afgehandeld: afgehandeld, roltype: roltype,
-                    eigenschap: eigenschap, resultaattype: resultaattype))
+                    eigenschap: eigenschap, resultaattype: resultaattype, iot: iot, otherIOT: otherIOT))
             }
         }
     }
