@@ -21,7 +21,11 @@ public struct PageRequest: Sendable, Equatable {
         size = min(try query.positiveInteger("pageSize") ?? Self.defaultSize, Self.maximumSize)
     }
 
-    public var offset: Int { (page - 1) * size }
+    /// Rows before this page; a page number so large that it overflows is simply past the end.
+    public var offset: Int {
+        let (offset, overflow) = (page - 1).multipliedReportingOverflow(by: size)
+        return overflow ? Int.max : offset
+    }
 
     /// Renders `{"count", "next", "previous", "results"}` around ready-made JSON objects, with `next` and
     /// `previous` being the request URL with `page` replaced. A page past the end (other than the first) is

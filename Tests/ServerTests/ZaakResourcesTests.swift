@@ -135,7 +135,7 @@ struct ZaakResourcesTests {
         }
     }
 
-    @Test("zaak detail: ETag with If-None-Match 304, HEAD without body; resources' details answer 404 for unknown uuids")
+    @Test("zaak detail: ETag with If-None-Match 304, HEAD without body; 404 for unknown uuids and for pages past the end, however large")
     func caching() async throws {
         try await F.run { _, client, types in
             let zaak = try #require(try await F.post(client, "zaken", types.zaak()).headers[.location])
@@ -147,6 +147,9 @@ struct ZaakResourcesTests {
             #expect(head.status == .ok)
             #expect(head.body.readableBytes == 0)
             #expect(try await F.get(client, "\(F.root)/statussen/\(UUID())").status == .notFound)
+            // A page number whose offset overflows is past the end, not a crash.
+            #expect(try await F.get(client, "\(F.root)/zaken?page=589253390517698816").status == .notFound)
+            #expect(try await F.get(client, "\(F.root)/statussen?page=589253390517698816").status == .notFound)
             #expect(try await client.execute(uri: "\(F.root)/statussen/\(UUID())", method: .put, headers: F.headers()).status == .methodNotAllowed)
         }
     }
