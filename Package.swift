@@ -120,6 +120,18 @@ let package = Package(
             path: "Benchmarks/EventStoreBenchmark",
             swiftSettings: swiftSettings
         ),
+        .executableTarget(
+            name: "ZakenBenchmark",
+            dependencies: [
+                "ZaakstroomServer", "EmbeddedPostgres", "EventStore", "Projections", "CommandAPI", "ZGWHTTP", "Domain",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/ZakenBenchmark",
+            swiftSettings: swiftSettings
+        ),
         // Checks JSON bodies against the component schemas of the official specs in ../shared/specs (tests only).
         .target(
             name: "SpecConformance",

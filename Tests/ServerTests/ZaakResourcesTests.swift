@@ -53,6 +53,21 @@ struct ZaakResourcesTests {
         }
     }
 
+    @Test("zrc-007: a zaak closes only when each of its documents has indicatieGebruiksrecht set (indicatiegebruiksrecht-unset)")
+    func closingNeedsGebruiksrecht() async throws {
+        try await Self.run { _, client, types, stub in
+            let zaak = try #require(try await F.post(client, "zaken", types.zaak()).headers[.location])
+            let path = "/documenten/api/v1/enkelvoudiginformatieobjecten/1"
+            let document = stub.put(path, #"{"titel": "Aanvraag", "informatieobjecttype": "\#(types.iot)", "indicatieGebruiksrecht": null}"#)
+            #expect(try await F.post(client, "zaakinformatieobjecten", #"{"zaak": "\#(zaak)", "informatieobject": "\#(document)"}"#).status == .created)
+            #expect(try await F.post(client, "resultaten", #"{"zaak": "\#(zaak)", "resultaattype": "\#(types.resultaattype)"}"#).status == .created)
+            let end = #"{"zaak": "\#(zaak)", "statustype": "\#(types.afgehandeld)", "datumStatusGezet": "2026-03-05T09:00:00Z"}"#
+            #expect(try problem(try await F.post(client, "statussen", end)).invalidParams?.first?.code == "indicatiegebruiksrecht-unset")
+            stub.put(path, #"{"titel": "Aanvraag", "informatieobjecttype": "\#(types.iot)", "indicatieGebruiksrecht": false}"#)
+            #expect(try await F.post(client, "statussen", end).status == .created)
+        }
+    }
+
     @Test("zaakcontactmomenten, zaakverzoeken and zaakbesluiten refer to resources that must resolve (bad-url); plain-array lists")
     func referencesElsewhere() async throws {
         try await Self.run { _, client, types, stub in

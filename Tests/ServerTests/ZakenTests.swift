@@ -199,6 +199,9 @@ struct ZakenTests {
             #expect(eigenschap.status == .created, "\(String(buffer: eigenschap.body))")
             try expectConforms(eigenschap, to: "ZaakEigenschap", in: F.spec)
             #expect(try jsonObject(eigenschap)["naam"] == .string("kenmerk"))
+            let put = try await F.send(client, .put, eigenschap.headers[.location]!, #"{"eigenschap": "\#(types.eigenschap)", "waarde": "def"}"#)
+            #expect(put.status == .ok, "\(String(buffer: put.body))")
+            #expect(try jsonObject(put)["waarde"] == .string("def"))
             let expanded = try jsonObject(try await F.get(client, zaak + "?expand=rollen.roltype,eigenschappen,zaaktype"))
             guard case .object(let expand)? = expanded["_expand"], case .array(let rollen)? = expand["rollen"] else { Issue.record("no _expand"); return }
             #expect(rollen.count == 1)

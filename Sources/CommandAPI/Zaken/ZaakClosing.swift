@@ -49,6 +49,14 @@ struct ZaakClosing: Sendable {
             guard let resultaat = aggregate.all(.resultaat).first?.state else {
                 throw ValidationErrors([FieldError(name: "nonFieldErrors", code: "resultaat-does-not-exist", reason: "De zaak heeft geen resultaat; zet eerst een resultaat.")])
             }
+            // …and only when every document of the zaak says whether it has gebruiksrechten.
+            for zio in aggregate.all(.zaakinformatieobject) {
+                let url = zio.state.string("informatieobject")
+                guard !ZaakReferences.isLocal(url), let document = await references.remote.object(at: url) else { continue }
+                if document["indicatieGebruiksrecht"] == nil || document["indicatieGebruiksrecht"] == .null {
+                    throw ValidationErrors([FieldError(name: "nonFieldErrors", code: "indicatiegebruiksrecht-unset", reason: "Van alle informatieobjecten van de zaak moet indicatieGebruiksrecht gezet zijn voor de zaak afgesloten kan worden.")])
+                }
+            }
             let einddatum = ZGWDateTime.parse(state.string("datumStatusGezet")).map { ZGWDateTime.today($0) } ?? ZGWDateTime.today()
             zaak["einddatum"] = .string(einddatum.description)
             try await ZaakArchiving(references: references).apply(

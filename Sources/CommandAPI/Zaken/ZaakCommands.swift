@@ -35,6 +35,7 @@ public struct ZaakCommands: Sendable {
     public func createZaak(_ body: [String: JSONValue], authorisation: ZaakAuthorisation, metadata: EventMetadata) async throws -> UUID {
         let input = try validated(body, .zaak, partial: false)
         let uuid = UUID()
+        let rules = ZaakRules(references: await references.prefetching(input))
         try await repository.write(uuid, metadata: metadata) { _, transaction in
             var state = input
             let zaaktype = try await rules.check(&state, uuid: uuid, previous: nil, transaction: transaction)
@@ -52,14 +53,12 @@ public struct ZaakCommands: Sendable {
         _ uuid: UUID, body: [String: JSONValue], partial: Bool, authorisation: ZaakAuthorisation, metadata: EventMetadata
     ) async throws -> Bool {
         let input = try validated(body, .zaak, partial: partial)
+        let rules = ZaakRules(references: await references.prefetching(input))
         do {
         try await repository.write(uuid, metadata: metadata) { aggregate, transaction in
             guard let previous = aggregate.zaak else { throw ZaakNotFound() }
             try requireWrite(.anyOf(["zaken.bijwerken", Self.geforceerd]), on: aggregate, authorisation: authorisation)
             var state = previous
-            if !partial {
-                for key in ZaakCommands.derivedZaakFields { state[key] = nil }
-            }
             state.merge(input) { $1 }
             let zaaktype = try await rules.check(&state, uuid: uuid, previous: previous, transaction: transaction)
             // Moving the zaak out of the client's reach is as forbidden as reaching it.
@@ -72,9 +71,6 @@ public struct ZaakCommands: Sendable {
         }
         return true
     }
-
-    /// Writable fields a PUT resets when absent; the rest of the stored zaak is kept.
-    static let derivedZaakFields: [String] = []
 
     /// zrc-023: the zaak and everything under it, and its deelzaken with theirs. False when there is none.
     public func deleteZaak(_ uuid: UUID, authorisation: ZaakAuthorisation, metadata: EventMetadata) async throws -> Bool {
@@ -123,6 +119,10 @@ public struct ZaakCommands: Sendable {
         }
         let uuid = UUID()
         let state = input
+        // A new status may close the zaak, which needs its documents (zrc-007): fetch them ahead too.
+        let documents = kind == .status ? try await repository.load(zaakUUID).all(.zaakinformatieobject).map { $0.state.string("informatieobject") } : []
+        let references = await references.prefetching(input, also: documents)
+        let subResources = SubResourceRules(references: references)
         try await repository.write(zaakUUID, metadata: metadata) { aggregate, transaction in
             guard let zaak = aggregate.zaak else {
                 if nestedZaak != nil { throw ZaakNotFound() }
@@ -149,8 +149,13 @@ public struct ZaakCommands: Sendable {
     public func update(
         _ kind: ZaakResource, uuid: UUID, body: [String: JSONValue], partial: Bool, authorisation: ZaakAuthorisation, metadata: EventMetadata
     ) async throws -> Bool {
-        let input = try validated(body, kind, partial: partial)
         guard let zaakUUID = try await repository.owner(of: uuid, kind: kind) else { return false }
+        var body = body
+        if kind == .zaakeigenschap, body["zaak"] == nil {
+            body["zaak"] = .string(ZaakResource.zaak.url(zaakUUID, zaak: zaakUUID).replacingOccurrences(of: ResourceURL.marker, with: validator.baseURL ?? ""))
+        }
+        let input = try validated(body, kind, partial: partial)
+        let subResources = SubResourceRules(references: await references.prefetching(input))
         do {
         try await repository.write(zaakUUID, metadata: metadata) { aggregate, transaction in
             guard let zaak = aggregate.zaak, let previous = aggregate.state(of: kind, uuid) else { throw ZaakNotFound() }

@@ -7,7 +7,7 @@ import PostgresNIO
 /// resources from the read models on the transaction's connection, others over HTTP. Catalogi objects come
 /// back in stored form too, so their URLs compare directly with the zaak's.
 struct ZaakReferences: Sendable {
-    let remote: RemoteResources
+    var remote: RemoteResources
     let baseURL: String
 
     /// An absolute URL in stored form: ours relative behind the marker, others as they are.
@@ -30,6 +30,24 @@ struct ZaakReferences: Sendable {
     }
 
     static func isLocal(_ storedURL: String) -> Bool { storedURL.hasPrefix(ResourceURL.marker) }
+
+    /// A copy that has fetched every external URL in `values` (top level, and one level into lists of
+    /// objects such as `relevanteAndereZaken`) ahead of the transaction.
+    func prefetching(_ values: [String: JSONValue], also extra: [String] = []) async -> ZaakReferences {
+        var urls = Set(extra.filter { !Self.isLocal($0) && !$0.isEmpty })
+        func collect(_ value: JSONValue) {
+            switch value {
+            case .string(let text) where text.hasPrefix("http://") || text.hasPrefix("https://"): urls.insert(text)
+            case .array(let items): items.forEach(collect)
+            case .object(let object): object.values.forEach { if case .string = $0 { collect($0) } }
+            default: break
+            }
+        }
+        values.values.forEach(collect)
+        var copy = self
+        copy.remote = await remote.prefetching(urls)
+        return copy
+    }
 
     /// A Catalogi resource (`zaaktypen`, `statustypen` …) by URL.
     func catalogi(_ url: String, collection: String, connection: PostgresConnection, logger: Logger) async throws -> [String: JSONValue]? {
