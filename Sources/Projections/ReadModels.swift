@@ -5,5 +5,5 @@ public enum ReadModels {
     public static var projectors: [any InlineProjector] { [ApplicatieProjector()] + CatalogiProjectors.all }
 
     /// The event store's schema first, then the read models'.
-    public static var migrations: [Migration] { EventStoreSchema.migrations + AuthSchema.migrations + CatalogiSchema.migrations }
+    public static var migrations: [Migration] { EventStoreSchema.migrations + AuthSchema.migrations + CatalogiSchema.migrations + NotifierSchema.migrations }
 }

@@ -1,0 +1,192 @@
+import Domain
+import EventStore
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import NIOCore
+@testable import Notifier
+import Synchronization
+import Testing
+import ZGWHTTP
+
+@Suite("Notifier: delivery guarantees")
+struct NotifierDeliveryTests {
+    /// Appends `count` events that each carry a zaken message, `perTransaction` at a time.
+    static func appendZaakEvents(_ store: EventStore, count: Int, perTransaction: Int = 100) async throws {
+        var done = 0
+        while done < count {
+            let batch = min(perTransaction, count - done)
+            _ = try await store.transaction { transaction in
+                for index in done..<(done + batch) {
+                    let payload: JSONValue = .object([
+                        "notificatie": .object([
+                            "kanaal": .string("zaken"), "hoofdObject": .string("\(ResourceURL.marker)/zaken/api/v1/zaken/\(index)"),
+                            "resource": .string("zaak"), "resourceUrl": .string("\(ResourceURL.marker)/zaken/api/v1/zaken/\(index)"),
+                            "kenmerken": .object(["bronorganisatie": .string("002220647")]),
+                        ])
+                    ])
+                    try await transaction.append(
+                        to: "zaak-\(UUID())", expectedVersion: .noStream, events: [try NewEvent(type: "zaak.created", payload: payload)],
+                        metadata: EventMetadata(actie: "create"))
+                }
+            }
+            done += batch
+        }
+    }
+
+    static func counts(_ server: TestServer) async throws -> [DeliveryStatus: Int] {
+        try await server.notifier.queue.counts()
+    }
+
+    /// Polls the queue until `condition` holds.
+    static func waitForQueue(_ server: TestServer, timeout: Duration = .seconds(30), _ condition: ([DeliveryStatus: Int]) -> Bool) async throws {
+        let deadline = ContinuousClock.now + timeout
+        while !condition(try await counts(server)) {
+            guard ContinuousClock.now < deadline else {
+                Issue.record("queue condition not met: \(try await counts(server))")
+                return
+            }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+    }
+
+    @Test("a subscriber answering 500 for a while receives the message once it recovers (backoff retries)")
+    func retryThenSuccess() async throws {
+        try await TestServer.runWithNotifier { server, client in
+            // Call 0 is the abonnement check; calls 1…3 fail.
+            try await WebhookReceiver.run(respond: { $0 >= 1 && $0 <= 3 ? .internalServerError : .noContent }) { receiver in
+                try await NRC.subscribe(client, receiver, kanalen: #"[{"naam": "zaken"}]"#)
+                #expect(try await NRC.post(client, "notificaties", NRC.zaakMessage(1)).status == .created)
+                try await Self.waitForQueue(server) { $0[.delivered] == 1 }
+                #expect(receiver.received.count == 5)
+                #expect(receiver.messages.count == 4)
+                #expect(Set(receiver.messages.map(\.resourceUrl)) == ["https://zaken.example.nl/zaak/1"])
+            }
+        }
+    }
+
+    @Test("after the retry window a delivery is dead; requeue through the API delivers it")
+    func deadLetterThenRequeue() async throws {
+        let healthy = Atomic(false)
+        try await TestServer.runWithNotifier(notifier: .forTests(retryWindow: .milliseconds(200))) { server, client in
+            try await WebhookReceiver.run(respond: { $0 == 0 || healthy.load(ordering: .relaxed) ? .noContent : .serviceUnavailable }) { receiver in
+                try await NRC.subscribe(client, receiver, kanalen: #"[{"naam": "zaken"}]"#)
+                #expect(try await NRC.post(client, "notificaties", NRC.zaakMessage(7)).status == .created)
+                try await Self.waitForQueue(server) { $0[.dead] == 1 }
+                let overview = try await client.execute(uri: "\(NRC.root)/x-deliveries", method: .get, headers: bearer(NRC.token))
+                #expect(String(buffer: overview.body).contains(#""dead":1"#))
+                healthy.store(true, ordering: .relaxed)
+                let bad = try await NRC.post(client, "x-deliveries/requeue", #"{"ids": ["een"]}"#)
+                #expect(try problem(bad).invalidParams?.map(\.name) == ["ids.0"])
+                let requeue = try await NRC.post(client, "x-deliveries/requeue", #"{"allDead": true}"#)
+                #expect(String(buffer: requeue.body).contains(#""requeued":[1]"#))
+                try await Self.waitForQueue(server) { $0[.delivered] == 1 && $0[.dead] == nil }
+                #expect(receiver.messages.last?.resourceUrl == "https://zaken.example.nl/zaak/7")
+            }
+        }
+    }
+
+    @Test("a delivery leased by a worker that died is delivered by another once the lease expires (at-least-once)")
+    func expiredLeaseIsTakenOver() async throws {
+        try await TestServer.run(notifier: .forTests()) { server, client in
+            try await server.addClient("nrc", secret: "geheim")
+            try await WebhookReceiver.run { receiver in
+                try await NRC.subscribe(client, receiver, kanalen: #"[{"naam": "zaken"}]"#)
+                #expect(try await NRC.post(client, "notificaties", NRC.zaakMessage(3)).status == .created)
+                // The "dead" worker: claims, never answers.
+                let claimed = try await server.notifier.queue.claim(limit: 10, perSubscriber: 10, lease: .milliseconds(300))
+                #expect(claimed.count == 1)
+                try await withServices([server.notifier.worker]) {
+                    try await receiver.waitUntil { $0.count == 1 }
+                    try await Self.waitForQueue(server) { $0[.delivered] == 1 }
+                }
+                let attempts = try await server.store.client.query("SELECT attempts FROM nrc.deliveries", logger: server.store.logger)
+                #expect(try await attempts.collect().first?.decode(Int32.self) == 2)
+                // The dead worker's late report does not overwrite the row: its lease is gone.
+                #expect(try await server.notifier.queue.markDelivered(claimed[0], status: 204) == false)
+            }
+        }
+    }
+
+    @Test("a crash between claim and report causes a duplicate, never a loss: the tail re-run on an old checkpoint queues nothing twice")
+    func tailQueuesEachEventOnce() async throws {
+        try await TestServer.run(notifier: .forTests()) { server, client in
+            try await server.addClient("nrc", secret: "geheim")
+            try await WebhookReceiver.run { receiver in
+                try await NRC.subscribe(client, receiver, kanalen: #"[{"naam": "zaken"}]"#)
+                try await Self.appendZaakEvents(server.store, count: 20)
+                let tail = server.notifier.tail
+                let events = try await server.store.readAll(after: 0)
+                // Two tails over the same events (an instance that lost the race, or one restarted on an old position).
+                _ = try await tail.publish(events)
+                _ = try await tail.publish(events)
+                #expect(try await Self.counts(server)[.pending] == 20)
+            }
+        }
+    }
+
+    @Test("several tails and workers on one database deliver every message exactly once")
+    func severalWorkersDeliverEachMessageOnce() async throws {
+        let total = 1000
+        try await TestServer.run(notifier: .forTests()) { server, client in
+            try await server.addClient("nrc", secret: "geheim")
+            try await WebhookReceiver.run { receiver in
+                try await NRC.subscribe(client, receiver, kanalen: #"[{"naam": "zaken", "filters": {"bronorganisatie": "*"}}]"#)
+                let instances = (0..<3).map { _ in Notifier(store: server.store, baseURL: TestServer.baseURL, configuration: .forTests()) }
+                let start = ContinuousClock.now
+                try await withServices(instances.flatMap(\.services)) {
+                    try await Self.appendZaakEvents(server.store, count: total)
+                    try await receiver.waitUntil(timeout: .seconds(120)) { $0.count >= total }
+                    try await Self.waitForQueue(server) { $0[.delivered] == total }
+                }
+                let elapsed = ContinuousClock.now - start
+                let urls = receiver.messages.map(\.resourceUrl)
+                #expect(urls.count == total)
+                #expect(Set(urls).count == total)
+                print("delivered \(total) messages with 3 instances in \(elapsed) (\(Int(Double(total) / elapsed.seconds)) per second)")
+            }
+        }
+    }
+
+    @Test("filters: only matching messages arrive; * matches every value")
+    func filtersSelectMessages() async throws {
+        try await TestServer.runWithNotifier { server, client in
+            try await WebhookReceiver.run { specific in
+                try await WebhookReceiver.run { wildcard in
+                    try await NRC.subscribe(client, specific, kanalen: #"[{"naam": "zaken", "filters": {"bronorganisatie": "111222333"}}]"#)
+                    try await NRC.subscribe(client, wildcard, kanalen: #"[{"naam": "zaken", "filters": {"bronorganisatie": "*"}}, {"naam": "documenten"}]"#)
+                    for (number, organisatie) in [(1, "111222333"), (2, "999888777"), (3, "111222333")] {
+                        #expect(try await NRC.post(client, "notificaties", NRC.zaakMessage(number, bronorganisatie: organisatie)).status == .created)
+                    }
+                    try await wildcard.waitUntil { $0.count == 3 }
+                    try await specific.waitUntil { $0.count == 2 }
+                    try await Self.waitForQueue(server) { $0[.delivered] == 5 }
+                    #expect(Set(specific.messages.map(\.resourceUrl)) == ["https://zaken.example.nl/zaak/1", "https://zaken.example.nl/zaak/3"])
+                }
+            }
+        }
+    }
+
+    @Test("external mode: every message is forwarded to the configured Notificaties API with a ZGW JWT")
+    func externalNotificatiesAPI() async throws {
+        try await WebhookReceiver.run { external in
+            var configuration = NotifierConfiguration.forTests()
+            configuration.builtIn = false
+            configuration.external = ExternalNotificatiesAPI(url: external.root + "/api/v1/", clientID: "zaakstroom", secret: "s")
+            try await TestServer.run(notifier: configuration) { server, client in
+                try await server.addClient("beheer", secret: "geheim")
+                try await withServices(server.notifier.services) {
+                    try await external.waitUntil { !$0.isEmpty }
+                }
+                let call = try #require(external.received.first)
+                #expect(call.authorization?.hasPrefix("Bearer ey") == true)
+                #expect(external.messages.first?.kanaal == "autorisaties")
+                #expect(try await client.execute(uri: "\(NRC.root)/kanaal", method: .get, headers: bearer(ZGWToken.make(clientID: "beheer", secret: "geheim"))).status == .notFound)
+            }
+        }
+    }
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import Hummingbird
+import NIOCore
+import Notifier
+import ServiceLifecycle
+import Synchronization
+import Testing
+
+/// A subscriber's webhook on 127.0.0.1 (random port) that records what it receives and answers with the
+/// status `respond` gives for the n-th call (0-based).
+final class WebhookReceiver: Sendable {
+    struct Call: Sendable {
+        let authorization: String?
+        let body: String
+    }
+
+    /// `http://127.0.0.1:<port>`; the webhook is `<root>/webhook`, and `<root>/api/v1/notificaties` answers too
+    /// (to stand in for an external Notificaties API).
+    let root: String
+    private let log: CallLog
+
+    final class CallLog: Sendable {
+        let calls = Mutex<[Call]>([])
+    }
+
+    private init(root: String, log: CallLog) {
+        self.root = root
+        self.log = log
+    }
+
+    var url: String { root + "/webhook" }
+
+    var received: [Call] { log.calls.withLock { $0 } }
+
+    /// Received notification messages, the abonnement check's test messages left out.
+    var messages: [NotificationMessage] {
+        received.compactMap { try? JSONDecoder.notifications.decode(NotificationMessage.self, from: Data($0.body.utf8)) }.filter { $0.kanaal != "test" }
+    }
+
+    /// Polls until `condition` holds on the received messages, or fails after `timeout`.
+    func waitUntil(timeout: Duration = .seconds(30), sourceLocation: SourceLocation = #_sourceLocation, _ condition: ([NotificationMessage]) -> Bool) async throws {
+        let deadline = ContinuousClock.now + timeout
+        while !condition(messages) {
+            guard ContinuousClock.now < deadline else {
+                Issue.record("webhook condition not met within \(timeout); \(messages.count) messages received", sourceLocation: sourceLocation)
+                return
+            }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+    }
+
+    static func run<Result: Sendable>(
+        respond: @escaping @Sendable (Int) -> HTTPResponse.Status = { _ in .noContent }, _ body: @Sendable (WebhookReceiver) async throws -> Result
+    ) async throws -> Result {
+        let log = CallLog()
+        let router = Router()
+        let handler: @Sendable (Request, BasicRequestContext) async throws -> Response = { request, _ in
+            let buffer = try await request.body.collect(upTo: 1 << 20)
+            let index = log.calls.withLock { calls in
+                calls.append(Call(authorization: request.headers[.authorization], body: String(buffer: buffer)))
+                return calls.count - 1
+            }
+            return Response(status: respond(index))
+        }
+        router.post("/webhook", use: handler)
+        router.post("/api/v1/notificaties", use: handler)
+        let (portStream, portContinuation) = AsyncStream<Int>.makeStream()
+        let app = Application(
+            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+            onServerRunning: { channel in portContinuation.yield(channel.localAddress?.port ?? 0) })
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await app.run() }
+            defer { group.cancelAll() }
+            var ports = portStream.makeAsyncIterator()
+            let port = await ports.next() ?? 0
+            return try await body(WebhookReceiver(root: "http://127.0.0.1:\(port)", log: log))
+        }
+    }
+}
+
+extension JSONDecoder {
+    static let notifications: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
+    }()
+}
+
+extension NotifierConfiguration {
+    /// Fast polling and short backoff, so delivery tests take milliseconds, not minutes.
+    static func forTests(retryWindow: Duration = .seconds(60)) -> NotifierConfiguration {
+        NotifierConfiguration(
+            retry: RetryPolicy(initialDelay: .milliseconds(20), maxDelay: .milliseconds(100), window: retryWindow), concurrency: 16,
+            perSubscriber: 8, lease: .seconds(30), timeout: .seconds(5), pollInterval: .milliseconds(50))
+    }
+}
+
+/// Runs notifier services (tails, workers) for the duration of `body`, then cancels them.
+func withServices<Result: Sendable>(_ services: [any Service], _ body: @Sendable () async throws -> Result) async throws -> Result {
+    try await withThrowingTaskGroup(of: Void.self) { group in
+        for service in services { group.addTask { try await service.run() } }
+        defer { group.cancelAll() }
+        return try await body()
+    }
+}
