@@ -39,13 +39,13 @@ public struct DeliveryQueue: Sendable {
 
     /// Claims up to `limit` due deliveries for `lease`, at most `perSubscriber` leased at once per subscriber
     /// (counted over every instance), oldest first. `scanWindow` bounds how many due rows one claim looks at.
-    public func claim(limit: Int, perSubscriber: Int, lease: Duration, scanWindow: Int = 2000) async throws -> [Delivery] {
+    public func claim(limit: Int, perSubscriber: Int, lease: Duration, scanWindow: Int = 256) async throws -> [Delivery] {
         let token = UUID()
         let rows = try await client.query(
             """
             WITH active AS (
                 SELECT subscriber, count(*) AS n FROM nrc.deliveries
-                WHERE status = 'pending' AND leased_until > now() GROUP BY subscriber),
+                WHERE status = 'pending' AND leased_until IS NOT NULL AND leased_until > now() GROUP BY subscriber),
             candidates AS (
                 SELECT d.id, row_number() OVER (PARTITION BY d.subscriber ORDER BY d.next_attempt_at, d.id) + coalesce(a.n, 0) AS slot
                 FROM (SELECT id, subscriber, next_attempt_at FROM nrc.deliveries
@@ -53,8 +53,9 @@ public struct DeliveryQueue: Sendable {
                       ORDER BY next_attempt_at, id LIMIT \(Int64(scanWindow))) d
                 LEFT JOIN active a USING (subscriber)),
             due AS (
-                SELECT d.id FROM nrc.deliveries d JOIN candidates c ON c.id = d.id
-                WHERE c.slot <= \(Int64(perSubscriber)) AND d.status = 'pending' AND (d.leased_until IS NULL OR d.leased_until <= now())
+                SELECT d.id FROM nrc.deliveries d
+                WHERE d.id = ANY(ARRAY(SELECT id FROM candidates WHERE slot <= \(Int64(perSubscriber))))
+                AND d.status = 'pending' AND (d.leased_until IS NULL OR d.leased_until <= now())
                 ORDER BY d.next_attempt_at, d.id LIMIT \(Int64(limit))
                 FOR UPDATE OF d SKIP LOCKED)
             UPDATE nrc.deliveries d

@@ -58,6 +58,8 @@ public enum NotifierSchema {
                 """,
                 "CREATE INDEX deliveries_due ON nrc.deliveries (next_attempt_at, id) WHERE status = 'pending'",
                 "CREATE INDEX deliveries_dead ON nrc.deliveries (id) WHERE status = 'dead'",
+                // The leased rows only (a finished attempt clears its lease): what a claim counts per subscriber.
+                "CREATE INDEX deliveries_leased ON nrc.deliveries (subscriber) WHERE status = 'pending' AND leased_until IS NOT NULL",
                 // Notifications start when the notifier is installed, not with the log's history.
                 "INSERT INTO es.checkpoints (name, position) SELECT 'notifier', position FROM es.log_head ON CONFLICT (name) DO NOTHING",
             ]

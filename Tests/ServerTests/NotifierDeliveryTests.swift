@@ -17,16 +17,17 @@ struct NotifierDeliveryTests {
         while done < count {
             let batch = min(perTransaction, count - done)
             _ = try await store.transaction { transaction in
-                for index in done..<(done + batch) {
+                for _ in 0..<batch {
+                    let zaak = UUID()
                     let payload: JSONValue = .object([
                         "notificatie": .object([
-                            "kanaal": .string("zaken"), "hoofdObject": .string("\(ResourceURL.marker)/zaken/api/v1/zaken/\(index)"),
-                            "resource": .string("zaak"), "resourceUrl": .string("\(ResourceURL.marker)/zaken/api/v1/zaken/\(index)"),
+                            "kanaal": .string("zaken"), "hoofdObject": .string("\(ResourceURL.marker)/zaken/api/v1/zaken/\(zaak)"),
+                            "resource": .string("zaak"), "resourceUrl": .string("\(ResourceURL.marker)/zaken/api/v1/zaken/\(zaak)"),
                             "kenmerken": .object(["bronorganisatie": .string("002220647")]),
                         ])
                     ])
                     try await transaction.append(
-                        to: "zaak-\(UUID())", expectedVersion: .noStream, events: [try NewEvent(type: "zaak.created", payload: payload)],
+                        to: "zaak-\(zaak)", expectedVersion: .noStream, events: [try NewEvent(type: "zaak.created", payload: payload)],
                         metadata: EventMetadata(actie: "create"))
                 }
             }
@@ -127,23 +128,27 @@ struct NotifierDeliveryTests {
 
     @Test("several tails and workers on one database deliver every message exactly once")
     func severalWorkersDeliverEachMessageOnce() async throws {
-        let total = 1000
+        let environment = ProcessInfo.processInfo.environment
+        let total = Int(environment["NOTIFIER_TEST_MESSAGES"] ?? "") ?? 1000
+        let instanceCount = Int(environment["NOTIFIER_TEST_INSTANCES"] ?? "") ?? 3
         try await TestServer.run(notifier: .forTests()) { server, client in
             try await server.addClient("nrc", secret: "geheim")
             try await WebhookReceiver.run { receiver in
                 try await NRC.subscribe(client, receiver, kanalen: #"[{"naam": "zaken", "filters": {"bronorganisatie": "*"}}]"#)
-                let instances = (0..<3).map { _ in Notifier(store: server.store, baseURL: TestServer.baseURL, configuration: .forTests()) }
+                // Half the events before the instances start (a backlog), half while they run.
+                try await Self.appendZaakEvents(server.store, count: total / 2)
+                let instances = (0..<instanceCount).map { _ in Notifier(store: server.store, baseURL: TestServer.baseURL, configuration: .forTests()) }
                 let start = ContinuousClock.now
                 try await withServices(instances.flatMap(\.services)) {
-                    try await Self.appendZaakEvents(server.store, count: total)
-                    try await receiver.waitUntil(timeout: .seconds(120)) { $0.count >= total }
+                    try await Self.appendZaakEvents(server.store, count: total - total / 2)
+                    try await receiver.waitUntil(timeout: .seconds(300)) { $0.count >= total }
                     try await Self.waitForQueue(server) { $0[.delivered] == total }
                 }
                 let elapsed = ContinuousClock.now - start
                 let urls = receiver.messages.map(\.resourceUrl)
                 #expect(urls.count == total)
                 #expect(Set(urls).count == total)
-                print("delivered \(total) messages with 3 instances in \(elapsed) (\(Int(Double(total) / elapsed.seconds)) per second)")
+                print("notifier: \(instanceCount) instances delivered \(total) messages in \(elapsed) (\(Int(Double(total) / elapsed.seconds))/s)")
             }
         }
     }

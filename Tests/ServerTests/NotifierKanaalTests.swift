@@ -93,8 +93,8 @@ struct NotifierKanaalTests {
                 let url = try #require(created.headers[.location])
                 _ = try await Self.write(client, .put, url, #"{"clientIds": ["portaal"], "label": "Portaal 2", "heeftAlleAutorisaties": true}"#)
                 #expect(try await Self.write(client, .delete, url).status == .noContent)
-                // The test client's own applicatie (created first) notifies too.
-                try await receiver.waitUntil { $0.count >= 4 }
+                // The test client's own applicatie (created first) may notify too.
+                try await receiver.waitUntil { $0.filter { $0.resourceUrl == url }.count >= 3 }
                 let messages = receiver.messages.filter { $0.resourceUrl == url }
                 #expect(Self.summary(messages) == ["applicatie create \(url)", "applicatie update \(url)", "applicatie destroy \(url)"])
                 #expect(receiver.messages.allSatisfy { $0.kanaal == "autorisaties" && $0.kenmerken.isEmpty && $0.hoofdObject == $0.resourceUrl })

@@ -12,6 +12,8 @@ final class WebhookReceiver: Sendable {
     struct Call: Sendable {
         let authorization: String?
         let body: String
+        /// The body decoded as a notification message (on receipt, so polling stays cheap).
+        let message: NotificationMessage?
     }
 
     /// `http://127.0.0.1:<port>`; the webhook is `<root>/webhook`, and `<root>/api/v1/notificaties` answers too
@@ -34,7 +36,7 @@ final class WebhookReceiver: Sendable {
 
     /// Received notification messages, the abonnement check's test messages left out.
     var messages: [NotificationMessage] {
-        received.compactMap { try? JSONDecoder.notifications.decode(NotificationMessage.self, from: Data($0.body.utf8)) }.filter { $0.kanaal != "test" }
+        received.compactMap(\.message).filter { $0.kanaal != "test" }
     }
 
     /// Polls until `condition` holds on the received messages, or fails after `timeout`.
@@ -56,8 +58,9 @@ final class WebhookReceiver: Sendable {
         let router = Router()
         let handler: @Sendable (Request, BasicRequestContext) async throws -> Response = { request, _ in
             let buffer = try await request.body.collect(upTo: 1 << 20)
+            let message = try? JSONDecoder.notifications.decode(NotificationMessage.self, from: Data(buffer: buffer))
             let index = log.calls.withLock { calls in
-                calls.append(Call(authorization: request.headers[.authorization], body: String(buffer: buffer)))
+                calls.append(Call(authorization: request.headers[.authorization], body: String(buffer: buffer), message: message))
                 return calls.count - 1
             }
             return Response(status: respond(index))
