@@ -29,23 +29,36 @@ public struct NotificationTail: Service {
     }
 
     public func run() async throws {
-        try await cancelWhenGracefulShutdown {
-            var position = try await checkpoint()
-            let wakeups = AppendWakeups(store: store, pollInterval: configuration.pollInterval)
-            while !Task.isCancelled {
-                do {
-                    let events = try await store.readAll(after: position, limit: configuration.batchSize)
-                    if events.isEmpty {
-                        metrics.lag.record(max(0, try await store.headPosition() - position))
-                        guard await wakeups.wait() else { return }
-                        continue
-                    }
-                    position = try await publish(events)
-                } catch where !Task.isCancelled {
-                    store.logger.warning("notifier tail failed, retrying", metadata: ["error": "\(String(reflecting: error))"])
-                    try? await Task.sleep(for: .seconds(1))
-                    position = (try? await checkpoint()) ?? position
+        do {
+            try await cancelWhenGracefulShutdown { try await tail() }
+        } catch where Task.isShuttingDownGracefully || Task.isCancelled {
+            // Stopping mid-batch rolls its transaction back; the batch is queued at the next start.
+        }
+    }
+
+    func tail() async throws {
+        // Nil until read: at start-up the migrations may still be running.
+        var position: Int64?
+        let wakeups = AppendWakeups(store: store, pollInterval: configuration.pollInterval)
+        while !Task.isCancelled {
+            do {
+                guard let after = position else {
+                    position = try await checkpoint()
+                    continue
                 }
+                let events = try await store.readAll(after: after, limit: configuration.batchSize)
+                if events.isEmpty {
+                    metrics.lag.record(max(0, try await store.headPosition() - after))
+                    guard await wakeups.wait() else { return }
+                    continue
+                }
+                let checkpoint = try await publish(events)
+                position = checkpoint
+                metrics.lag.record(max(0, try await store.headPosition() - checkpoint))
+            } catch where !Task.isCancelled {
+                store.logger.warning("notifier tail failed, retrying", metadata: ["error": "\(String(reflecting: error))"])
+                try? await Task.sleep(for: .seconds(1))
+                position = nil
             }
         }
     }
