@@ -67,17 +67,7 @@ final class WebhookReceiver: Sendable {
         }
         router.post("/webhook", use: handler)
         router.post("/api/v1/notificaties", use: handler)
-        let (portStream, portContinuation) = AsyncStream<Int>.makeStream()
-        let app = Application(
-            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in portContinuation.yield(channel.localAddress?.port ?? 0) })
-        return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await app.run() }
-            defer { group.cancelAll() }
-            var ports = portStream.makeAsyncIterator()
-            let port = await ports.next() ?? 0
-            return try await body(WebhookReceiver(root: "http://127.0.0.1:\(port)", log: log))
-        }
+        return try await withLocalServer(router) { port in try await body(WebhookReceiver(root: "http://127.0.0.1:\(port)", log: log)) }
     }
 }
 
