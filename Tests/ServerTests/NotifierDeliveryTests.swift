@@ -5,6 +5,7 @@ import HTTPTypes
 import HummingbirdTesting
 import NIOCore
 @testable import Notifier
+import ServiceLifecycle
 import Synchronization
 import Testing
 import ZGWHTTP
@@ -62,6 +63,54 @@ struct NotifierDeliveryTests {
                 #expect(receiver.received.count == 5)
                 #expect(receiver.messages.count == 4)
                 #expect(Set(receiver.messages.map(\.resourceUrl)) == ["https://zaken.example.nl/zaak/1"])
+            }
+        }
+    }
+
+    @Test("a subscriber that refuses connections for a while receives the message once it is up again")
+    func refusedConnectionsThenSuccess() async throws {
+        try await TestServer.runWithNotifier { server, client in
+            // A port that was free a moment ago; nothing listens on it until the subscriber comes up.
+            let port = try await WebhookReceiver.run { receiver in Int(receiver.root.split(separator: ":").last ?? "") ?? 0 }
+            let abonnement = Abonnement(callbackUrl: "http://127.0.0.1:\(port)/webhook", auth: "Bearer x", kanalen: [.init(naam: "zaken")])
+            try await AbonnementStore(client: server.store.client, logger: server.store.logger).save(abonnement)
+            #expect(try await NRC.post(client, "notificaties", NRC.zaakMessage(5)).status == .created)
+            try await Self.waitForAttempts(server, atLeast: 2)
+            try await WebhookReceiver.run(port: port) { receiver in
+                try await receiver.waitUntil { $0.count == 1 }
+                try await Self.waitForQueue(server) { $0[.delivered] == 1 }
+            }
+        }
+    }
+
+    /// Polls until the one delivery has had `atLeast` attempts.
+    static func waitForAttempts(_ server: TestServer, atLeast minimum: Int32) async throws {
+        let deadline = ContinuousClock.now + .seconds(30)
+        while ContinuousClock.now < deadline {
+            let rows = try await server.store.client.query("SELECT max(attempts) FROM nrc.deliveries", logger: server.store.logger)
+            if let attempts = try await rows.collect().first?.decode(Int32?.self), attempts >= minimum { return }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        Issue.record("fewer than \(minimum) attempts")
+    }
+
+    @Test("graceful shutdown lets an in-flight delivery finish and records it")
+    func gracefulShutdownFinishesInFlight() async throws {
+        try await TestServer.run(notifier: .forTests()) { server, client in
+            try await server.addClient("nrc", secret: "geheim")
+            try await WebhookReceiver.run(latency: .milliseconds(500)) { receiver in
+                try await NRC.subscribe(client, receiver, kanalen: #"[{"naam": "zaken"}]"#)
+                #expect(try await NRC.post(client, "notificaties", NRC.zaakMessage(9)).status == .created)
+                let group = ServiceGroup(
+                    configuration: .init(services: [server.notifier.worker], gracefulShutdownSignals: [], logger: server.store.logger))
+                try await withThrowingTaskGroup(of: Void.self) { tasks in
+                    tasks.addTask { try await group.run() }
+                    // The POST is in flight (the receiver answers after 500 ms): shut down now.
+                    while receiver.received.count < 2 { try await Task.sleep(for: .milliseconds(10)) }
+                    await group.triggerGracefulShutdown()
+                    try await tasks.waitForAll()
+                }
+                #expect(try await Self.counts(server) == [.delivered: 1])
             }
         }
     }
@@ -149,6 +198,38 @@ struct NotifierDeliveryTests {
                 #expect(urls.count == total)
                 #expect(Set(urls).count == total)
                 print("notifier: \(instanceCount) instances delivered \(total) messages in \(elapsed) (\(Int(Double(total) / elapsed.seconds))/s)")
+            }
+        }
+    }
+
+    /// `NOTIFIER_BENCHMARK=1 swift test --filter pacedCommitToWebhookDelay`: zaak events appended at a steady rate
+    /// (default 200/s for 10 s) with one instance delivering to one local webhook; prints commit-to-2xx delay.
+    @Test("benchmark: commit-to-webhook delay at a steady event rate", .enabled(if: ProcessInfo.processInfo.environment["NOTIFIER_BENCHMARK"] != nil))
+    func pacedCommitToWebhookDelay() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let rate = Int(environment["NOTIFIER_BENCHMARK_RATE"] ?? "") ?? 200
+        let seconds = Int(environment["NOTIFIER_BENCHMARK_SECONDS"] ?? "") ?? 10
+        try await TestServer.runWithNotifier { server, client in
+            try await WebhookReceiver.run { receiver in
+                try await NRC.subscribe(client, receiver, kanalen: #"[{"naam": "zaken"}]"#)
+                let start = ContinuousClock.now
+                for tick in 0..<(rate * seconds / 10) {
+                    // Ten events every 50 ms (one transaction each), so `rate` per second.
+                    try await Self.appendZaakEvents(server.store, count: 10, perTransaction: 1)
+                    let next = start + .milliseconds(Int64(tick + 1) * 10_000 / Int64(rate))
+                    if next > ContinuousClock.now { try await Task.sleep(until: next) }
+                }
+                let total = rate * seconds / 10 * 10
+                try await receiver.waitUntil(timeout: .seconds(300)) { $0.count >= total }
+                try await Self.waitForQueue(server) { $0[.delivered] == total }
+                let rows = try await server.store.client.query(
+                    """
+                    SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM d.delivered_at - m.committed_at)),
+                           percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM d.delivered_at - m.committed_at))
+                    FROM nrc.deliveries d JOIN nrc.messages m ON m.id = d.message_id
+                    """, logger: server.store.logger)
+                let (median, p99) = try #require(try await rows.collect().first).decode((Double, Double).self)
+                print("notifier benchmark: \(total) events at \(rate)/s, commit-to-webhook delay median \(Int(median * 1000)) ms, p99 \(Int(p99 * 1000)) ms")
             }
         }
     }

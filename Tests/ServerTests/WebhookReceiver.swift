@@ -51,8 +51,10 @@ final class WebhookReceiver: Sendable {
         }
     }
 
+    /// Answers after `latency`; on `port` (0: a free one).
     static func run<Result: Sendable>(
-        respond: @escaping @Sendable (Int) -> HTTPResponse.Status = { _ in .noContent }, _ body: @Sendable (WebhookReceiver) async throws -> Result
+        port: Int = 0, latency: Duration = .zero, respond: @escaping @Sendable (Int) -> HTTPResponse.Status = { _ in .noContent },
+        _ body: @Sendable (WebhookReceiver) async throws -> Result
     ) async throws -> Result {
         let log = CallLog()
         let router = Router()
@@ -63,11 +65,12 @@ final class WebhookReceiver: Sendable {
                 calls.append(Call(authorization: request.headers[.authorization], body: String(buffer: buffer), message: message))
                 return calls.count - 1
             }
+            if latency > .zero { try await Task.sleep(for: latency) }
             return Response(status: respond(index))
         }
         router.post("/webhook", use: handler)
         router.post("/api/v1/notificaties", use: handler)
-        return try await withLocalServer(router) { port in try await body(WebhookReceiver(root: "http://127.0.0.1:\(port)", log: log)) }
+        return try await withLocalServer(router, port: port) { port in try await body(WebhookReceiver(root: "http://127.0.0.1:\(port)", log: log)) }
     }
 }
 
