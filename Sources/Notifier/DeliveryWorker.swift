@@ -7,7 +7,8 @@ import Synchronization
 /// transaction, and records the outcome. Several workers, in one process or many, share the queue.
 ///
 /// Graceful shutdown stops claiming and lets in-flight deliveries finish (each is bounded by the HTTP
-/// timeout); a delivery cut off by cancellation is released for another worker.
+/// timeout); a delivery cut off by cancellation is released for another worker. With an external
+/// Notificaties API, the worker also registers our kanalen there.
 public final class DeliveryWorker: Service, Sendable {
     let queue: DeliveryQueue
     let configuration: NotifierConfiguration
@@ -33,6 +34,10 @@ public final class DeliveryWorker: Service, Sendable {
     public func run() async throws {
         await withGracefulShutdownHandler {
             await withDiscardingTaskGroup { group in
+                if let external = configuration.external {
+                    let registrar = ExternalKanalen(api: external, logger: logger, timeout: sender.timeout)
+                    group.addTask { try? await cancelWhenGracefulShutdown { await registrar.registerAll() } }
+                }
                 for await _ in wakeUps.stream {
                     await claimAndStart(in: &group)
                 }

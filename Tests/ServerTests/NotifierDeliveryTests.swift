@@ -253,7 +253,7 @@ struct NotifierDeliveryTests {
         }
     }
 
-    @Test("external mode: every message is forwarded to the configured Notificaties API with a ZGW JWT")
+    @Test("external mode: our kanalen are registered there, and every message is forwarded with a ZGW JWT")
     func externalNotificatiesAPI() async throws {
         try await WebhookReceiver.run { external in
             var configuration = NotifierConfiguration.forTests()
@@ -263,8 +263,11 @@ struct NotifierDeliveryTests {
                 try await server.addClient("beheer", secret: "geheim")
                 try await withServices(server.notifier.services) {
                     try await external.waitUntil { !$0.isEmpty }
+                    try await external.waitUntilCalls { $0.filter { $0.path.hasSuffix("/kanaal") }.count >= Kanaal.standard.count }
                 }
-                let call = try #require(external.received.first)
+                let registered = external.received.filter { $0.path.hasSuffix("/kanaal") }.map(\.body)
+                #expect(registered.contains { $0.contains(#""naam":"zaken""#) && $0.contains("zaaktype.catalogus") })
+                let call = try #require(external.received.first { $0.path.hasSuffix("/notificaties") })
                 #expect(call.authorization?.hasPrefix("Bearer ey") == true)
                 #expect(external.messages.first?.kanaal == "autorisaties")
                 #expect(try await client.execute(uri: "\(NRC.root)/kanaal", method: .get, headers: bearer(ZGWToken.make(clientID: "beheer", secret: "geheim"))).status == .notFound)

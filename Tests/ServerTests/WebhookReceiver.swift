@@ -10,6 +10,7 @@ import Testing
 /// status `respond` gives for the n-th call (0-based).
 final class WebhookReceiver: Sendable {
     struct Call: Sendable {
+        let path: String
         let authorization: String?
         let body: String
         /// The body decoded as a notification message (on receipt, so polling stays cheap).
@@ -41,10 +42,15 @@ final class WebhookReceiver: Sendable {
 
     /// Polls until `condition` holds on the received messages, or fails after `timeout`.
     func waitUntil(timeout: Duration = .seconds(30), sourceLocation: SourceLocation = #_sourceLocation, _ condition: ([NotificationMessage]) -> Bool) async throws {
+        try await waitUntilCalls(timeout: timeout, sourceLocation: sourceLocation) { _ in condition(messages) }
+    }
+
+    /// Polls until `condition` holds on every call received, or fails after `timeout`.
+    func waitUntilCalls(timeout: Duration = .seconds(30), sourceLocation: SourceLocation = #_sourceLocation, _ condition: ([Call]) -> Bool) async throws {
         let deadline = ContinuousClock.now + timeout
-        while !condition(messages) {
+        while !condition(received) {
             guard ContinuousClock.now < deadline else {
-                Issue.record("webhook condition not met within \(timeout); \(messages.count) messages received", sourceLocation: sourceLocation)
+                Issue.record("webhook condition not met within \(timeout); \(received.count) calls received", sourceLocation: sourceLocation)
                 return
             }
             try await Task.sleep(for: .milliseconds(20))
@@ -62,7 +68,7 @@ final class WebhookReceiver: Sendable {
             let buffer = try await request.body.collect(upTo: 1 << 20)
             let message = try? JSONDecoder.notifications.decode(NotificationMessage.self, from: Data(buffer: buffer))
             let index = log.calls.withLock { calls in
-                calls.append(Call(authorization: request.headers[.authorization], body: String(buffer: buffer), message: message))
+                calls.append(Call(path: request.uri.path, authorization: request.headers[.authorization], body: String(buffer: buffer), message: message))
                 return calls.count - 1
             }
             if latency > .zero { try await Task.sleep(for: latency) }
@@ -70,6 +76,9 @@ final class WebhookReceiver: Sendable {
         }
         router.post("/webhook", use: handler)
         router.post("/api/v1/notificaties", use: handler)
+        // An external Notificaties API without kanalen: lookups find none, creations are recorded.
+        router.get("/api/v1/kanaal") { _, _ in Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: "[]"))) }
+        router.post("/api/v1/kanaal", use: handler)
         return try await withLocalServer(router, port: port) { port in try await body(WebhookReceiver(root: "http://127.0.0.1:\(port)", log: log)) }
     }
 }
