@@ -130,6 +130,23 @@ public struct DeliveryQueue: Sendable {
         return ids.sorted()
     }
 
+    /// Deletes deliveries delivered more than `age` ago, and messages left without deliveries; dead ones stay
+    /// until they are requeued and delivered. Returns the number of deliveries deleted.
+    @discardableResult
+    public func purge(deliveredBefore age: Duration) async throws -> Int {
+        let rows = try await client.query(
+            """
+            WITH gone AS (
+                DELETE FROM nrc.deliveries WHERE status = 'delivered' AND delivered_at < now() - make_interval(secs => \(age.seconds))
+                RETURNING id, message_id),
+            orphans AS (
+                DELETE FROM nrc.messages m WHERE m.id IN (SELECT message_id FROM gone)
+                AND NOT EXISTS (SELECT 1 FROM nrc.deliveries d WHERE d.message_id = m.id AND d.id NOT IN (SELECT id FROM gone)))
+            SELECT count(*) FROM gone
+            """, logger: logger)
+        return Int(try await rows.collect().first?.decode(Int64.self) ?? 0)
+    }
+
     /// The number of deliveries per status.
     public func counts() async throws -> [DeliveryStatus: Int] {
         let rows = try await client.query("SELECT status, count(*) FROM nrc.deliveries GROUP BY status", logger: logger)

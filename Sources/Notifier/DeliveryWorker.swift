@@ -38,12 +38,26 @@ public final class DeliveryWorker: Service, Sendable {
                     let registrar = ExternalKanalen(api: external, logger: logger, timeout: sender.timeout)
                     group.addTask { try? await cancelWhenGracefulShutdown { await registrar.registerAll() } }
                 }
+                var lastPurge = ContinuousClock.now
                 for await _ in wakeUps.stream {
                     await claimAndStart(in: &group)
+                    if ContinuousClock.now - lastPurge > .seconds(3600) {
+                        lastPurge = ContinuousClock.now
+                        await purge()
+                    }
                 }
             }
         } onGracefulShutdown: {
             self.wakeUps.finish()
+        }
+    }
+
+    /// Deletes delivered rows past their retention (every instance may do it; deleting twice is harmless).
+    func purge() async {
+        do {
+            try await queue.purge(deliveredBefore: configuration.retention)
+        } catch {
+            logger.warning("purging delivered notifications failed", metadata: ["error": "\(String(reflecting: error))"])
         }
     }
 

@@ -17,11 +17,13 @@ public struct NotifierConfiguration: Sendable {
     public var pollInterval: Duration
     /// Events the tail publishes per transaction.
     public var batchSize: Int
+    /// How long delivered rows are kept (for operators' questions) before a worker deletes them.
+    public var retention: Duration
 
     public init(
         builtIn: Bool = true, external: ExternalNotificatiesAPI? = nil, retry: RetryPolicy = RetryPolicy(), concurrency: Int = 32,
         perSubscriber: Int = 8, lease: Duration = .seconds(60), timeout: Duration = .seconds(10), pollInterval: Duration = .seconds(1),
-        batchSize: Int = 500
+        batchSize: Int = 500, retention: Duration = .seconds(7 * 24 * 3600)
     ) {
         self.builtIn = builtIn
         self.external = external
@@ -32,5 +34,6 @@ public struct NotifierConfiguration: Sendable {
         self.timeout = timeout
         self.pollInterval = pollInterval
         self.batchSize = batchSize
+        self.retention = retention
     }
 }

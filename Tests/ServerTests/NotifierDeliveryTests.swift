@@ -63,6 +63,11 @@ struct NotifierDeliveryTests {
                 #expect(receiver.received.count == 5)
                 #expect(receiver.messages.count == 4)
                 #expect(Set(receiver.messages.map(\.resourceUrl)) == ["https://zaken.example.nl/zaak/1"])
+                // Past its retention the delivered row goes, and its message with it.
+                #expect(try await server.notifier.queue.purge(deliveredBefore: .seconds(3600)) == 0)
+                #expect(try await server.notifier.queue.purge(deliveredBefore: .zero) == 1)
+                let messages = try await server.store.client.query("SELECT count(*) FROM nrc.messages", logger: server.store.logger)
+                #expect(try await messages.collect().first?.decode(Int64.self) == 0)
             }
         }
     }
@@ -248,6 +253,17 @@ struct NotifierDeliveryTests {
                     try await specific.waitUntil { $0.count == 2 }
                     try await Self.waitForQueue(server) { $0[.delivered] == 5 }
                     #expect(Set(specific.messages.map(\.resourceUrl)) == ["https://zaken.example.nl/zaak/1", "https://zaken.example.nl/zaak/3"])
+                    // A message still pending for one subscriber survives the purge of its delivered row for another.
+                    try await server.store.client.query(
+                        """
+                        UPDATE nrc.deliveries SET status = 'pending', next_attempt_at = now() + interval '1 hour'
+                        WHERE id = (SELECT min(d.id) FROM nrc.deliveries d JOIN nrc.abonnementen a ON a.uuid = d.abonnement WHERE a.callback_url = \(specific.url))
+                        """,
+                        logger: server.store.logger)
+                    #expect(try await server.notifier.queue.purge(deliveredBefore: .zero) == 4)
+                    #expect(try await Self.counts(server) == [.pending: 1])
+                    let messages = try await server.store.client.query("SELECT count(*) FROM nrc.messages", logger: server.store.logger)
+                    #expect(try await messages.collect().first?.decode(Int64.self) == 1)
                 }
             }
         }
