@@ -31,8 +31,11 @@ struct ServeCommand: AsyncParsableCommand {
         let client = PostgresClient(configuration: database.clientConfiguration, backgroundLogger: logger)
         let store = EventStore(client: client, logger: logger, projectors: ReadModels.projectors)
         let registry = ApplicatieRegistry()
+        // Before anything makes a metric: those made earlier would not reach the backend.
+        let metrics = MetricsController.bootstrap()
         let notifier = Notifier(store: store, baseURL: configuration.publicBaseURL, configuration: configuration.notifier)
-        let dependencies = ServerDependencies(configuration: configuration, store: store, registry: registry, logger: logger, notifier: notifier)
+        let dependencies = ServerDependencies(
+            configuration: configuration, store: store, registry: registry, logger: logger, notifier: notifier, metrics: metrics)
 
         var app = Application(
             router: buildRouter(dependencies),

@@ -5,6 +5,7 @@ import Hummingbird
 import Logging
 import Notifier
 import PostgresNIO
+import Prometheus
 import Projections
 import CommandAPI
 import QueryAPI
@@ -18,13 +19,19 @@ public struct ServerDependencies: Sendable {
     public let logger: Logger
     /// Serves the built-in Notificaties API when given (and `configuration.notifier.builtIn`).
     public let notifier: Notifier?
+    /// Served at `/metrics` when given.
+    public let metrics: PrometheusCollectorRegistry?
 
-    public init(configuration: ServerConfiguration, store: EventStore, registry: ApplicatieRegistry, logger: Logger, notifier: Notifier? = nil) {
+    public init(
+        configuration: ServerConfiguration, store: EventStore, registry: ApplicatieRegistry, logger: Logger, notifier: Notifier? = nil,
+        metrics: PrometheusCollectorRegistry? = nil
+    ) {
         self.configuration = configuration
         self.store = store
         self.registry = registry
         self.logger = logger
         self.notifier = notifier
+        self.metrics = metrics
     }
 }
 
@@ -60,6 +67,7 @@ public func buildRouter(_ dependencies: ServerDependencies) -> Router<ZGWRequest
     HealthController(
         client: dependencies.store.client, migrations: MigrationRunner(migrations: ReadModels.migrations), logger: dependencies.logger
     ).addRoutes(to: router)
+    if let metrics = dependencies.metrics { MetricsController(registry: metrics).addRoutes(to: router) }
 
     let verifier = ZGWTokenVerifier(expiry: .seconds(configuration.jwtExpiry), leeway: .seconds(configuration.jwtLeeway))
     let baseURL = configuration.publicBaseURL
