@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         // Append-only event log: streams, expected versions, gap-free positions, hash chain.
@@ -77,10 +79,16 @@ let package = Package(
             dependencies: ["EventStore", "Projections", "ZGWHTTP", "Domain", .product(name: "Hummingbird", package: "hummingbird")],
             swiftSettings: swiftSettings
         ),
-        // Tails the log and turns events into Notificaties messages.
+        // Tails the log, turns events into Notificaties messages and delivers them; the built-in Notificaties API.
         .target(
             name: "Notifier",
-            dependencies: ["EventStore", "Projections"],
+            dependencies: [
+                "EventStore", "Projections", "Domain", "ZGWHTTP",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
             swiftSettings: swiftSettings
         ),
         // Composition: configuration, embedded PostgreSQL, the HTTP application, CLI commands.
@@ -91,6 +99,8 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -146,7 +156,7 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "ZaakstroomServer", "ZGWHTTP", "TestSupport", "EventStore", "Projections", "CommandAPI", "Domain", "EmbeddedPostgres", "SpecConformance",
+                "ZaakstroomServer", "ZGWHTTP", "TestSupport", "EventStore", "Projections", "CommandAPI", "Domain", "EmbeddedPostgres", "SpecConformance", "Notifier",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

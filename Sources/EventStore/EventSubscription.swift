@@ -55,13 +55,14 @@ public struct EventSubscription: AsyncSequence, Sendable {
 }
 
 /// Wake-ups for a tailing reader: one per NOTIFY on the append channel, and one per poll interval.
-/// Buffers at most one pending wake-up, so a burst of appends causes one read, not many.
-final class AppendWakeups {
+/// Buffers at most one pending wake-up, so a burst of appends causes one read, not many. Public for tailing
+/// readers that read in batches of their own (the notifier); holds one pool connection for LISTEN.
+public final class AppendWakeups {
     private let stream: AsyncStream<Void>
     private var iterator: AsyncStream<Void>.Iterator
     private let tasks: [Task<Void, Never>]
 
-    init(store: EventStore, pollInterval: Duration) {
+    public init(store: EventStore, pollInterval: Duration) {
         let (stream, continuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
         self.stream = stream
         self.iterator = stream.makeAsyncIterator()
@@ -91,7 +92,7 @@ final class AppendWakeups {
     }
 
     /// Waits for the next wake-up; false when the waiting task was cancelled.
-    func wait() async -> Bool {
+    public func wait() async -> Bool {
         await iterator.next() != nil && !Task.isCancelled
     }
 

@@ -5,5 +5,7 @@ public enum ReadModels {
     public static var projectors: [any InlineProjector] { [ApplicatieProjector()] + CatalogiProjectors.all + [ZaakProjector()] }
 
     /// The event store's schema first, then the read models'.
-    public static var migrations: [Migration] { EventStoreSchema.migrations + AuthSchema.migrations + CatalogiSchema.migrations + ZakenSchema.migrations }
+    public static var migrations: [Migration] {
+        EventStoreSchema.migrations + AuthSchema.migrations + CatalogiSchema.migrations + ZakenSchema.migrations + NotifierSchema.migrations
+    }
 }

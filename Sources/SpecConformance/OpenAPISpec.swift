@@ -74,10 +74,13 @@ public struct OpenAPISpec: @unchecked Sendable {
         switch type {
         case "object":
             guard let object = value as? [String: Any] else { return violations.append("\(path): expected an object") }
-            for name in schema["required"] as? [String] ?? [] where object[name] == nil {
+            let properties = schema["properties"] as? [String: Any] ?? [:]
+            // Responses are checked: a writeOnly property (Abonnement.auth) is never in one, required or not.
+            for name in schema["required"] as? [String] ?? [] where object[name] == nil
+                && (properties[name] as? [String: Any])?["writeOnly"] as? Bool != true
+            {
                 violations.append("\(path).\(name): required, missing")
             }
-            let properties = schema["properties"] as? [String: Any] ?? [:]
             for (name, propertyValue) in object {
                 if let property = properties[name] as? [String: Any] {
                     check(propertyValue, against: property, path: "\(path).\(name)", into: &violations)

@@ -55,6 +55,8 @@ struct ServerOptions: ParsableArguments {
     @Option(name: .customLong("applicaties-file"), help: "JSON file of applicaties with their secrets, applied idempotently at start-up (env ZAAKSTROOM_APPLICATIES_FILE).")
     var applicatiesFile: String?
 
+    @OptionGroup var notifier: NotifierOptions
+
     func configuration() throws -> ServerConfiguration {
         let environment = database.environment
         let base = try database.configuration()
@@ -73,7 +75,8 @@ struct ServerOptions: ParsableArguments {
             jwtExpiry: try integer(jwtExpiry, "ZAAKSTROOM_JWT_EXPIRY", 3600),
             jwtLeeway: try integer(jwtLeeway, "ZAAKSTROOM_JWT_LEEWAY", 30),
             selectielijstURL: selectielijstURL ?? environment["ZAAKSTROOM_SELECTIELIJST_URL"] ?? "https://selectielijst.openzaak.nl/api/v1",
-            applicatiesFile: applicatiesFile ?? environment["ZAAKSTROOM_APPLICATIES_FILE"])
+            applicatiesFile: applicatiesFile ?? environment["ZAAKSTROOM_APPLICATIES_FILE"],
+            notifier: try notifier.configuration(environment: environment))
     }
 }
 

@@ -4,6 +4,7 @@ import EventStore
 import Foundation
 import Hummingbird
 import Logging
+import Notifier
 import PostgresNIO
 import Projections
 import ServiceLifecycle
@@ -30,12 +31,17 @@ struct ServeCommand: AsyncParsableCommand {
         let client = PostgresClient(configuration: database.clientConfiguration, backgroundLogger: logger)
         let store = EventStore(client: client, logger: logger, projectors: ReadModels.projectors)
         let registry = ApplicatieRegistry()
-        let dependencies = ServerDependencies(configuration: configuration, store: store, registry: registry, logger: logger)
+        // Before anything makes a metric: those made earlier would not reach the backend.
+        let metrics = MetricsController.bootstrap()
+        let notifier = Notifier(store: store, baseURL: configuration.publicBaseURL, configuration: configuration.notifier)
+        let dependencies = ServerDependencies(
+            configuration: configuration, store: store, registry: registry, logger: logger, notifier: notifier, metrics: metrics)
 
         var app = Application(
             router: buildRouter(dependencies),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "zaakstroom"),
-            services: [client, ApplicatieRegistryRefresher(registry: registry, client: client, logger: logger)],
+            // Stopped in reverse order: the notifier's worker and tail before the refresher and the pool.
+            services: [client, ApplicatieRegistryRefresher(registry: registry, client: client, logger: logger)] + notifier.services,
             onServerRunning: { _ in
                 logger.notice("Zaakstroom is ready at \(configuration.publicBaseURL) (e.g. \(configuration.publicBaseURL)/zaken/api/v1/)")
                 if registry.count == 0 {
@@ -48,6 +54,7 @@ struct ServeCommand: AsyncParsableCommand {
         let applicaties = try configuration.applicatiesFile.map { try ApplicatieConfiguration.load(path: $0) }
         app.beforeServerStarts {
             try await MigrationRunner(migrations: ReadModels.migrations).migrate(client: client, logger: logger)
+            try await notifier.prepare()
             if let applicaties {
                 let outcomes = try await applicaties.apply(store: store, metadata: EventMetadata(method: "config", actie: "apply"))
                 logger.notice("applicaties file applied", metadata: ["outcomes": "\(outcomes)"])

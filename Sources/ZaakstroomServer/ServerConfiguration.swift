@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Notifier
 
 /// Everything the server is configured with. Each setting comes from a CLI flag, else an environment variable,
 /// else its default:
@@ -16,6 +17,7 @@ import Logging
 /// | JWT clock leeway (s) | `--jwt-leeway` | `ZAAKSTROOM_JWT_LEEWAY` | `30` |
 /// | Selectielijst API | `--selectielijst-url` | `ZAAKSTROOM_SELECTIELIJST_URL` | `https://selectielijst.openzaak.nl/api/v1` |
 /// | applicaties file applied at start-up | `--applicaties-file` | `ZAAKSTROOM_APPLICATIES_FILE` | none |
+/// | notifier (built-in API, external API, retries) | `--notificaties-*` | `ZAAKSTROOM_NOTIFICATIES_*` | built-in on, no external |
 public struct ServerConfiguration: Sendable {
     public var databaseURL: String?
     public var dataDirectory: String
@@ -27,11 +29,13 @@ public struct ServerConfiguration: Sendable {
     public var jwtLeeway: Int
     public var selectielijstURL: String
     public var applicatiesFile: String?
+    public var notifier: NotifierConfiguration
 
     public init(
         databaseURL: String? = nil, dataDirectory: String = "./zaakstroom-data", host: String = "127.0.0.1", port: Int = 8000,
         publicBaseURL: String? = nil, logLevel: Logger.Level = .info, jwtExpiry: Int = 3600, jwtLeeway: Int = 30,
-        selectielijstURL: String = "https://selectielijst.openzaak.nl/api/v1", applicatiesFile: String? = nil
+        selectielijstURL: String = "https://selectielijst.openzaak.nl/api/v1", applicatiesFile: String? = nil,
+        notifier: NotifierConfiguration = NotifierConfiguration()
     ) {
         self.databaseURL = databaseURL
         self.dataDirectory = dataDirectory
@@ -46,5 +50,6 @@ public struct ServerConfiguration: Sendable {
         self.jwtLeeway = jwtLeeway
         self.selectielijstURL = selectielijstURL
         self.applicatiesFile = applicatiesFile
+        self.notifier = notifier
     }
 }

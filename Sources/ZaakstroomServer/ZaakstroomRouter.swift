@@ -3,7 +3,9 @@ import EventStore
 import HTTPTypes
 import Hummingbird
 import Logging
+import Notifier
 import PostgresNIO
+import Prometheus
 import Projections
 import CommandAPI
 import QueryAPI
@@ -15,19 +17,30 @@ public struct ServerDependencies: Sendable {
     public let store: EventStore
     public let registry: ApplicatieRegistry
     public let logger: Logger
+    /// Serves the built-in Notificaties API when given (and `configuration.notifier.builtIn`).
+    public let notifier: Notifier?
+    /// Served at `/metrics` when given.
+    public let metrics: PrometheusCollectorRegistry?
 
-    public init(configuration: ServerConfiguration, store: EventStore, registry: ApplicatieRegistry, logger: Logger) {
+    public init(
+        configuration: ServerConfiguration, store: EventStore, registry: ApplicatieRegistry, logger: Logger, notifier: Notifier? = nil,
+        metrics: PrometheusCollectorRegistry? = nil
+    ) {
         self.configuration = configuration
         self.store = store
         self.registry = registry
         self.logger = logger
+        self.notifier = notifier
+        self.metrics = metrics
     }
 }
 
 /// The resource collections each API serves so far (listed at its root).
 let resources: [ZGWAPI: [String]] = [
     .zaken: ["klantcontacten", "resultaten", "rollen", "statussen", "zaakcontactmomenten", "zaakinformatieobjecten", "zaakobjecten", "zaakverzoeken", "zaken"],
-    .catalogi: ["besluittypen", "catalogussen", "eigenschappen", "informatieobjecttypen", "resultaattypen", "roltypen", "zaakobjecttypen", "statustypen", "zaaktype-informatieobjecttypen", "zaaktypen"], .autorisaties: ["applicaties"]]
+    .catalogi: ["besluittypen", "catalogussen", "eigenschappen", "informatieobjecttypen", "resultaattypen", "roltypen", "zaakobjecttypen", "statustypen", "zaaktype-informatieobjecttypen", "zaaktypen"],
+    .autorisaties: ["applicaties"], .notificaties: Notifier.resources,
+]
 
 /// The methods of each Catalogi path, as catalogi-1.3.1 has them; other methods answer 405.
 let catalogiMethods: [(String, [HTTPRequest.Method])] = {
@@ -74,11 +87,13 @@ public func buildRouter(_ dependencies: ServerDependencies) -> Router<ZGWRequest
     HealthController(
         client: dependencies.store.client, migrations: MigrationRunner(migrations: ReadModels.migrations), logger: dependencies.logger
     ).addRoutes(to: router)
+    if let metrics = dependencies.metrics { MetricsController(registry: metrics).addRoutes(to: router) }
 
     let verifier = ZGWTokenVerifier(expiry: .seconds(configuration.jwtExpiry), leeway: .seconds(configuration.jwtLeeway))
     let baseURL = configuration.publicBaseURL
     let store = dependencies.store
-    for api in ZGWAPI.allCases where api != .notificaties {
+    let notifier = configuration.notifier.builtIn ? dependencies.notifier : nil
+    for api in ZGWAPI.allCases where api != .notificaties || notifier != nil {
         let group = router.group(RouterPath(api.root)).add(middleware: JWTAuthMiddleware(verifier: verifier, registry: dependencies.registry))
         APIRootController(api: api, baseURL: baseURL, resources: resources[api] ?? []).addRoutes(to: group)
         switch api {
@@ -95,6 +110,11 @@ public func buildRouter(_ dependencies: ServerDependencies) -> Router<ZGWRequest
             ApplicatiesQueryController(client: store.client, baseURL: baseURL, logger: dependencies.logger).addRoutes(to: group)
             ApplicatiesCommandController(store: store, baseURL: baseURL).addRoutes(to: group)
             refuseOtherMethods([("applicaties", [.get, .post]), ("applicaties/:uuid", [.get, .put, .patch, .delete])], on: group)
+        case .notificaties:
+            notifier?.addRoutes(to: group)
+            refuseOtherMethods(
+                [("kanaal", [.get, .post]), ("kanaal/:uuid", [.get]), ("abonnement", [.get, .post]), ("abonnement/:uuid", [.get, .put, .patch, .delete]),
+                 ("notificaties", [.post]), ("x-deliveries", [.get]), ("x-deliveries/requeue", [.post])], on: group)
         default:
             break
         }

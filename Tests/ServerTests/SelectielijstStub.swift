@@ -65,7 +65,6 @@ enum SelectielijstStub {
             omschrijvingen[uuid] = ["omschrijving": .string(omschrijving["omschrijving"] as? String ?? ""), "definitie": .string(omschrijving["definitie"] as? String ?? "")]
         }
         let generiek = omschrijvingen
-        let (portStream, portContinuation) = AsyncStream<Int>.makeStream()
         let router = Router()
         router.get("/api/v1/resultaten/:uuid") { request, context -> Response in
             guard var body = klassen[context.parameters.get("uuid") ?? ""] else { return Response(status: .notFound) }
@@ -86,16 +85,7 @@ enum SelectielijstStub {
             body["url"] = .string("http://\(request.head.authority ?? "")\(request.uri.path)")
             return json(String(decoding: try JSONEncoder().encode(body), as: UTF8.self))
         }
-        let app = Application(
-            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in portContinuation.yield(channel.localAddress?.port ?? 0) })
-        return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await app.run() }
-            defer { group.cancelAll() }
-            var ports = portStream.makeAsyncIterator()
-            let port = await ports.next() ?? 0
-            return try await body("http://127.0.0.1:\(port)/api/v1")
-        }
+        return try await withLocalServer(router) { port in try await body("http://127.0.0.1:\(port)/api/v1") }
     }
 
     static func json(_ text: String) -> Response {

@@ -5,6 +5,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Logging
+import Notifier
 import Projections
 import TestSupport
 import ZGWHTTP
@@ -15,19 +16,25 @@ struct TestServer {
     static let baseURL = "http://testserver"
     let store: EventStore
     let registry: ApplicatieRegistry
+    /// Its routes are served; its services (tail, worker) run only where a test starts them.
+    let notifier: Notifier
 
     /// Runs `body` with a migrated database and the server's router.
     static func run<Result: Sendable>(
-        jwtExpiry: Int = 3600, selectielijstURL: String = "http://127.0.0.1:9/api/v1",
+        jwtExpiry: Int = 3600, selectielijstURL: String = "http://127.0.0.1:9/api/v1", notifier notifierConfiguration: NotifierConfiguration = .forTests(),
         _ body: @Sendable (TestServer, any TestClientProtocol) async throws -> Result
     ) async throws -> Result {
         try await withTestStore(projectors: ReadModels.projectors, migrations: ReadModels.migrations) { store in
             let registry = ApplicatieRegistry()
             try await registry.reload(client: store.client, logger: store.logger)
-            let configuration = ServerConfiguration(publicBaseURL: baseURL, jwtExpiry: jwtExpiry, selectielijstURL: selectielijstURL)
-            let router = buildRouter(ServerDependencies(configuration: configuration, store: store, registry: registry, logger: store.logger))
+            let configuration = ServerConfiguration(
+                publicBaseURL: baseURL, jwtExpiry: jwtExpiry, selectielijstURL: selectielijstURL, notifier: notifierConfiguration)
+            let notifier = Notifier(store: store, baseURL: baseURL, configuration: notifierConfiguration)
+            try await notifier.prepare()
+            let router = buildRouter(
+                ServerDependencies(configuration: configuration, store: store, registry: registry, logger: store.logger, notifier: notifier))
             let app = Application(router: router, logger: store.logger)
-            let server = TestServer(store: store, registry: registry)
+            let server = TestServer(store: store, registry: registry, notifier: notifier)
             return try await app.test(.router) { client in try await body(server, client) }
         }
     }

@@ -1,0 +1,36 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+
+/// POSTs a message to a subscriber's webhook. Any 2xx is success; anything else, including no answer within
+/// `timeout`, is a failure with the status (if any) and a reason for the delivery row.
+public struct CallbackSender: Sendable {
+    public let timeout: TimeAmount
+
+    public init(timeout: TimeAmount = .seconds(10)) {
+        self.timeout = timeout
+    }
+
+    public enum Outcome: Sendable, Equatable {
+        case delivered(status: Int)
+        case failed(status: Int?, reason: String)
+    }
+
+    public func post(_ body: String, to url: String, authorization: String?) async -> Outcome {
+        var request = HTTPClientRequest(url: url)
+        request.method = .POST
+        request.headers.add(name: "Content-Type", value: "application/json")
+        if let authorization, !authorization.isEmpty { request.headers.add(name: "Authorization", value: authorization) }
+        request.body = .bytes(ByteBuffer(string: body))
+        do {
+            let response = try await HTTPClient.shared.execute(request, timeout: timeout)
+            // Drain (bounded) so the connection can be reused.
+            _ = try? await response.body.collect(upTo: 64 * 1024)
+            let status = Int(response.status.code)
+            return (200..<300).contains(status) ? .delivered(status: status) : .failed(status: status, reason: "HTTP \(status)")
+        } catch {
+            return .failed(status: nil, reason: "\(error)")
+        }
+    }
+}
