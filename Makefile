@@ -1,5 +1,5 @@
 # The two commands of the README: `make serve` and `make test`. Both install missing system packages first.
-.PHONY: deps build serve test benchmark
+.PHONY: deps build serve test conformance benchmark
 
 deps:
 	@./scripts/install-deps.sh
@@ -14,6 +14,10 @@ serve: build
 # Runs every test against a throwaway PostgreSQL that the tests start themselves.
 test: deps
 	swift test
+
+# Schemathesis against the official specs (../shared/specs) on a fresh server; CI runs it after `test`.
+conformance: deps
+	./scripts/conformance.sh 5
 
 # The event-store benchmark (see Benchmarks/README.md).
 benchmark: deps

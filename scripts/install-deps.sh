@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Zaakstroom needs on a Debian/Ubuntu machine, and nothing that is already there:
-# the PostgreSQL server programs (initdb, pg_ctl, postgres, psql) for the embedded database and the tests.
+# the PostgreSQL server programs (initdb, pg_ctl, postgres, psql) for the embedded database and the tests,
+# and curl and Python's venv for the conformance run.
 # The Swift toolchain itself is expected on PATH (swift 6.1 or newer).
 set -euo pipefail
 
@@ -11,6 +12,10 @@ have_postgres_server() {
 }
 have_postgres_server || missing+=(postgresql)
 command -v psql >/dev/null 2>&1 || missing+=(postgresql-client)
+# The conformance run: curl to wait for the server, a Python venv for schemathesis (from PyPI).
+command -v curl >/dev/null 2>&1 || missing+=(curl)
+command -v python3 >/dev/null 2>&1 || missing+=(python3)
+python3 -c "import ensurepip, venv" >/dev/null 2>&1 || missing+=(python3-venv)
 
 if ! command -v swift >/dev/null 2>&1; then
     echo "swift is not on PATH: install the Swift 6.1+ toolchain (https://www.swift.org/install/)" >&2

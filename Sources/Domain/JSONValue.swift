@@ -36,3 +36,15 @@ public enum JSONValue: Codable, Sendable, Equatable {
         }
     }
 }
+
+extension JSONValue {
+    /// True when a string or key anywhere in the value holds U+0000, which PostgreSQL's jsonb refuses.
+    public var containsNUL: Bool {
+        switch self {
+        case .string(let text): text.contains("\u{0}")
+        case .array(let items): items.contains { $0.containsNUL }
+        case .object(let object): object.contains { $0.key.contains("\u{0}") || $0.value.containsNUL }
+        default: false
+        }
+    }
+}

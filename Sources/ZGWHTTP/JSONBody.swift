@@ -21,6 +21,10 @@ public struct JSONBody: Sendable {
         guard case .object(let object)? = try? JSONDecoder().decode(JSONValue.self, from: Data(buffer: buffer)) else {
             throw ZGWError.validation([FieldError(name: "nonFieldErrors", code: "parse_error", reason: "De body is geen geldig JSON-object.")])
         }
+        // jsonb cannot store NUL (`\u0000`) in strings or keys; refuse it here rather than fail in the database.
+        if JSONValue.object(object).containsNUL {
+            throw ZGWError.validation([FieldError(name: "nonFieldErrors", code: "parse_error", reason: "NUL-tekens (\\u0000) zijn niet toegestaan.")])
+        }
         return JSONBody(object: object)
     }
 

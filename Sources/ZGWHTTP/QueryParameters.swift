@@ -22,6 +22,10 @@ public struct QueryParameters: Sendable {
                 InvalidParam(name: "nonFieldErrors", code: "unknown-parameters", reason: "Onbekende query parameters: \(unknown.joined(separator: ", "))")
             ])
         }
+        // PostgreSQL text cannot hold NUL, and no filter value needs one.
+        if let name = values.first(where: { $0.value.contains { $0.contains("\u{0}") } })?.key {
+            throw .validation([InvalidParam(name: name, code: "invalid", reason: "NUL-tekens zijn niet toegestaan.")])
+        }
     }
 
     /// The value of a single-valued parameter (the last one when repeated).

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import NIOCore
 import Testing
 import ZGWHTTP
 
@@ -34,6 +35,22 @@ struct HTTPConventionTests {
             #expect(body.code == "not_found")
             #expect(body.status == 404)
             #expect(body.type == "\(TestServer.baseURL)/ref/fouten/NotFound/")
+        }
+    }
+
+    @Test("a NUL in a query value or in a JSON body is a 400 naming it, not a database error (found by schemathesis)")
+    func nulIsRefused() async throws {
+        try await TestServer.run { server, client in
+            try await server.addClient("beheer", secret: "geheim")
+            let token = ZGWToken.make(clientID: "beheer", secret: "geheim")
+            let query = try await client.execute(uri: "/catalogi/api/v1/catalogussen?domein=a%00b", method: .get, headers: bearer(token))
+            #expect(query.status == .badRequest)
+            #expect(try problem(query).invalidParams?.first?.name == "domein")
+            let body = try await client.execute(
+                uri: "/catalogi/api/v1/catalogussen", method: .post, headers: jsonHeaders(token),
+                body: ByteBuffer(string: #"{"domein": "a\u0000b", "rsin": "002220647", "contactpersoonBeheerNaam": "Ad"}"#))
+            #expect(body.status == .badRequest)
+            #expect(try problem(body).invalidParams?.first?.code == "parse_error")
         }
     }
 
