@@ -58,7 +58,7 @@ let catalogiMethods: [(String, [HTTPRequest.Method])] = {
 /// The methods of each Zaken path, as zaken-1.5.1 (VNG) has them; other methods answer 405.
 let zakenMethods: [(String, [HTTPRequest.Method])] = [
     ("zaken", [.get, .post]), ("zaken/_zoek", [.post]), ("zaken/:uuid", [.get, .head, .put, .patch, .delete]),
-    ("zaken/:uuid/audittrail", [.get]), ("zaken/:uuid/audittrail/:sub", [.get]),
+    ("zaken/:uuid/audittrail", [.get]), ("zaken/:uuid/audittrail/:sub", [.get]), ("zaken/:uuid/x-historie", [.get]),
     ("zaken/:uuid/zaakeigenschappen", [.get, .post]), ("zaken/:uuid/zaakeigenschappen/:sub", [.get, .head, .put, .patch, .delete]),
     ("zaken/:uuid/besluiten", [.get, .post]), ("zaken/:uuid/besluiten/:sub", [.get, .head, .delete]),
     ("statussen", [.get, .post]), ("statussen/:uuid", [.get, .head]),

@@ -57,6 +57,7 @@ public struct ZakenQueryController: Sendable {
             group.head(RouterPath("zaken/:uuid/\(collection)/:sub")) { request, context in try await self.detail(kind, request, context: context).withoutBody() }
         }
         ZaakAuditTrailController(store: store, client: client, baseURL: baseURL).addRoutes(to: group)
+        ZaakHistoryController(store: store, baseURL: baseURL).addRoutes(to: group)
     }
 
     func authorisation(_ context: ZGWRequestContext) throws -> ZaakAuthorisation {
