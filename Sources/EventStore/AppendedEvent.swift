@@ -17,3 +17,13 @@ public struct AppendedEvent: Sendable {
         try JSONCoding.decoder.decode(Payload.self, from: Data(event.data.utf8))
     }
 }
+
+extension AppendedEvent {
+    /// A recorded event handed to projectors again, for a rebuild from the log.
+    public init(replaying recorded: RecordedEvent) {
+        self.init(
+            streamID: recorded.streamID, version: recorded.version,
+            event: NewEvent(eventID: recorded.eventID, type: recorded.type, schemaVersion: recorded.schemaVersion, data: recorded.data),
+            metadata: recorded.metadata)
+    }
+}

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import EventStore
 import Logging
+import PostgresNIO
 import Projections
 
 /// The flags every command that needs the database shares; each falls back to its environment variable.
@@ -94,6 +95,19 @@ extension DatabaseOptions {
                 try await MigrationRunner(migrations: ReadModels.migrations).migrate(client: client, logger: logger)
             }
             return try await body(EventStore(client: client, logger: logger, projectors: ReadModels.projectors))
+        }
+    }
+
+    /// The same, also handing over how to connect (for commands that open a second database on the server).
+    func withStoreAndDatabase<Result: Sendable>(
+        _ body: @Sendable (EventStore, PostgresClient.Configuration) async throws -> Result
+    ) async throws -> Result {
+        let configuration = try configuration()
+        let logger = makeLogger(label: "zaakstroom", level: max(configuration.logLevel, .warning))
+        let provider = try DatabaseProvider.resolve(configuration, logger: logger)
+        return try await provider.withClient(logger: logger) { client in
+            try await MigrationRunner(migrations: ReadModels.migrations).migrate(client: client, logger: logger)
+            return try await body(EventStore(client: client, logger: logger, projectors: ReadModels.projectors), provider.clientConfiguration)
         }
     }
 }
