@@ -92,12 +92,13 @@ public struct EventStore: Sendable {
     static func decode(_ rows: PostgresRowSequence) async throws -> [RecordedEvent] {
         var events: [RecordedEvent] = []
         for try await (position, streamID, version, eventID, type, schemaVersion, data, metadata, recordedAt) in rows.decode(
-            (Int64, String, Int64, UUID, String, Int32, String, String, Date).self)
+            (Int64, String, Int64, UUID, String, Int32, String?, String, Date).self)
         {
             events.append(
                 RecordedEvent(
                     position: position, streamID: streamID, version: version, eventID: eventID, type: type,
-                    schemaVersion: Int(schemaVersion), data: data,
+                    // A destroyed payload (archival destruction) reads as JSON `null`.
+                    schemaVersion: Int(schemaVersion), data: data ?? "null",
                     metadata: try JSONCoding.decoder.decode(EventMetadata.self, from: Data(metadata.utf8)),
                     recordedAt: recordedAt))
         }

@@ -109,6 +109,29 @@ public enum EventStoreSchema {
                 """,
             ]
         ),
+        // Archival destruction: a payload may be removed (data set to NULL), nothing else ever changes. The
+        // chain covers the payload's digest, which stays, so `verify` still checks every link. Only inside a
+        // transaction that says so (`SET LOCAL zaakstroom.destruction = on`, see `destroyPayloads`).
+        Migration(
+            id: "es-0002-destruction",
+            statements: [
+                "ALTER TABLE es.events ALTER COLUMN data DROP NOT NULL",
+                """
+                CREATE OR REPLACE FUNCTION es.refuse_event_change() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF TG_OP = 'UPDATE' AND current_setting('zaakstroom.destruction', true) = 'on' AND NEW.data IS NULL
+                       AND (NEW.position, NEW.stream_id, NEW.version, NEW.event_id, NEW.event_type, NEW.schema_version, NEW.metadata,
+                            NEW.recorded_at, NEW.payload_sha256, NEW.hash)
+                         IS NOT DISTINCT FROM (OLD.position, OLD.stream_id, OLD.version, OLD.event_id, OLD.event_type, OLD.schema_version,
+                            OLD.metadata, OLD.recorded_at, OLD.payload_sha256, OLD.hash) THEN
+                        RETURN NEW;
+                    END IF;
+                    RAISE EXCEPTION 'es.events is append-only: % refused', TG_OP USING ERRCODE = 'ZS001';
+                END
+                $$
+                """,
+            ]
+        ),
     ]
 
     /// The NOTIFY channel appends signal on.

@@ -62,7 +62,14 @@ struct ZaakHistoryCommand: AsyncParsableCommand {
             if let label = metadata.applicatieLabel, !label.isEmpty { who += " (\(label))" }
             if let user = metadata.userID, !user.isEmpty { who += ", user \(user)" }
             if let name = metadata.userRepresentation, !name.isEmpty { who += " \"\(name)\"" }
-            let what = change.derived ? "\(change.resource.rawValue) updated by the API" : "\(change.resource.rawValue) \(change.actie)"
+            let what: String
+            if event.type == ZaakResource.destroyed {
+                what = "zaak DESTROYED (archival destruction)"
+            } else if change.payloadDestroyed {
+                what = "\(event.type) (content destroyed)"
+            } else {
+                what = change.derived ? "\(change.resource.rawValue) updated by the API" : "\(change.resource.rawValue) \(change.actie)"
+            }
             lines.append("\(ZGWDateTime.format(event.recordedAt))  #\(event.position)  \(what)  \(change.resourceUUID.lowercased)  by \(who)")
             if let toelichting = metadata.toelichting, !toelichting.isEmpty { lines.append("    toelichting: \(toelichting)") }
             for field in change.fields {

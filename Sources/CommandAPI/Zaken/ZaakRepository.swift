@@ -21,7 +21,7 @@ struct ZaakRepository: Sendable {
 
     func load(_ zaak: UUID) async throws -> ZaakAggregate {
         var aggregate = ZaakAggregate(uuid: zaak)
-        for event in try await store.readStream(Self.stream(zaak)) {
+        for event in try await store.readStream(Self.stream(zaak)) where event.data != ZaakResource.destroyedPayload {
             aggregate.apply(type: event.type, event: try event.decode(ZaakEvent.self), version: event.version)
         }
         return aggregate

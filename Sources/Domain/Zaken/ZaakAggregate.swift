@@ -20,8 +20,9 @@ public struct ZaakAggregate: Sendable {
         self.version = version
         guard let (resource, action) = ZaakResource.of(eventType: type) else { return }
         if resource == .zaak {
-            zaak = action == "deleted" ? nil : event.state
-            if action == "deleted" {
+            let gone = action == "deleted" || action == "destroyed"
+            zaak = gone ? nil : event.state
+            if gone {
                 resources = [:]
                 order = [:]
             }

@@ -51,6 +51,11 @@ public enum ZaakResource: String, Codable, Sendable, CaseIterable {
     public var created: String { "\(rawValue).created" }
     public var updated: String { "\(rawValue).updated" }
     public var deleted: String { "\(rawValue).deleted" }
+    /// Archival destruction of a zaak: its events' payloads removed, this event records who and why.
+    public static let destroyed = "zaak.destroyed"
+
+    /// The payload of an event whose content was destroyed.
+    public static let destroyedPayload = "null"
 
     /// The resource and action of an event type (`status.created` → (.status, "created")).
     public static func of(eventType: String) -> (ZaakResource, String)? {

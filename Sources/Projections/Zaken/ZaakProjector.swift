@@ -14,7 +14,8 @@ public struct ZaakProjector: InlineProjector {
     public func apply(_ appended: [AppendedEvent], connection: PostgresConnection, logger: Logger) async throws {
         var touched: [UUID] = []
         for event in appended {
-            guard let (resource, action) = ZaakResource.of(eventType: event.type),
+            // Payloads removed by archival destruction are skipped on a rebuild; the destruction event removes the rows.
+            guard event.data != ZaakResource.destroyedPayload, let (resource, action) = ZaakResource.of(eventType: event.type),
                 let zaak = StreamName.id(of: event.streamID, category: ZaakResource.streamCategory).flatMap(UUID.init(uuidString:))
             else { continue }
             let payload = try event.decode(ZaakEvent.self)

@@ -33,7 +33,7 @@ struct ZaakAuditTrailController: Sendable {
         let events = try await store.readStream(StreamName.make(category: ZaakResource.streamCategory, id: zaak))
         var aggregate = ZaakAggregate(uuid: zaak)
         var records: [(UUID, JSONValue)] = []
-        for event in events {
+        for event in events where event.data != ZaakResource.destroyedPayload {
             let payload = try event.decode(ZaakEvent.self)
             guard let (resource, action) = ZaakResource.of(eventType: event.type) else { continue }
             let before = resource == .zaak ? aggregate.zaak : aggregate.state(of: resource, payload.uuid)

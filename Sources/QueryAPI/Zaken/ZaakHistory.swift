@@ -20,6 +20,8 @@ public struct ZaakHistory: Sendable {
         /// Made by the API as a consequence of another change (the einddatum of a closing status).
         public let derived: Bool
         public let fields: [FieldChange]
+        /// The event's content was removed by archival destruction; who and when remain.
+        public let payloadDestroyed: Bool
     }
 
     public struct FieldChange: Sendable, Equatable {
@@ -55,13 +57,19 @@ public struct ZaakHistory: Sendable {
         var aggregate = ZaakAggregate(uuid: zaak)
         var changes: [Change] = []
         for event in events {
-            guard let (resource, action) = ZaakResource.of(eventType: event.type), let payload = try? event.decode(ZaakEvent.self) else { continue }
+            guard let (resource, action) = ZaakResource.of(eventType: event.type) else { continue }
+            guard event.data != ZaakResource.destroyedPayload, let payload = try? event.decode(ZaakEvent.self) else {
+                changes.append(Change(
+                    event: event, resource: resource, resourceUUID: zaak, actie: event.metadata.actie ?? action, derived: false, fields: [],
+                    payloadDestroyed: true))
+                continue
+            }
             let before = resource == .zaak ? aggregate.zaak : aggregate.state(of: resource, payload.uuid)
             aggregate.apply(type: event.type, event: payload, version: event.version)
             let actie = event.metadata.actie ?? (action == "created" ? "create" : action == "deleted" ? "destroy" : "update")
             changes.append(Change(
                 event: event, resource: resource, resourceUUID: payload.uuid, actie: actie, derived: payload.isDerived,
-                fields: Self.diff(before, payload.state)))
+                fields: Self.diff(before, payload.state), payloadDestroyed: false))
         }
         return changes
     }
@@ -87,6 +95,11 @@ public struct ZaakHistory: Sendable {
     /// When the zaak was deleted, if it was.
     public var deletedAt: Date? {
         events.last(where: { $0.type == ZaakResource.zaak.deleted })?.recordedAt
+    }
+
+    /// The record of its archival destruction, if it was destroyed.
+    public var destruction: RecordedEvent? {
+        events.last(where: { $0.type == ZaakResource.destroyed })
     }
 }
 
