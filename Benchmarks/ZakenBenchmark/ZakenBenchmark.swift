@@ -1,16 +1,7 @@
 import ArgumentParser
-import AsyncHTTPClient
-import CommandAPI
-import EmbeddedPostgres
-import EventStore
+import BenchmarkSupport
+import Domain
 import Foundation
-import Hummingbird
-import Logging
-import NIOCore
-import PostgresNIO
-import Projections
-import ZGWHTTP
-import ZaakstroomServer
 
 /// Single-client latency of the zaak-detail reads, over real HTTP on 127.0.0.1 against the real server on a
 /// private PostgreSQL: `GET zaak`, the 10-call sequence a zaak-detail screen makes without `expand`, and the
@@ -24,36 +15,9 @@ struct ZakenBenchmark: AsyncParsableCommand {
     @Option(help: "Samples per scenario.") var requests = 2000
 
     func run() async throws {
-        var logger = Logger(label: "benchmark")
-        // The server's shutdown at the end logs cancelled child channels at error level; not a finding.
-        logger.logLevel = .critical
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zaakstroom-zbench-\(UUID().uuidString.prefix(8))").path
-        let cluster = try EmbeddedPostgres(configuration: .init(dataDirectory: folder, database: "bench"), logger: logger)
-        let connection = try cluster.start()
-        try cluster.stopWhenProcessExits(removeData: true)
-        defer { try? cluster.stop() }
-
-        var configuration = PostgresClient.Configuration(unixSocketPath: connection.socketPath, username: connection.username, password: nil, database: "bench")
-        configuration.options.maximumConnections = 20
-        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
-        let store = EventStore(client: client, logger: logger, projectors: ReadModels.projectors)
-        let registry = ApplicatieRegistry()
-        let port = Int.random(in: 30000...39000)
-        let base = "http://127.0.0.1:\(port)"
-        let server = ServerConfiguration(port: port, publicBaseURL: base, logLevel: .error)
-        let app = Application(
-            router: buildRouter(ServerDependencies(configuration: server, store: store, registry: registry, logger: logger)),
-            configuration: .init(address: .hostname("127.0.0.1", port: port)), logger: logger)
         let zaken = zaken, requests = requests
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await client.run() }
-            try await MigrationRunner(migrations: ReadModels.migrations).migrate(client: client, logger: logger)
-            _ = try await ApplicatieCommands(store: store).create(
-                clientID: "bench", secret: "bench", label: "bench", heeftAlleAutorisaties: true, metadata: EventMetadata(method: "bench"))
-            try await registry.reload(client: client, logger: logger)
-            group.addTask { try await app.runService() }
-            let api = BenchmarkClient(base: base, token: ZGWToken.make(clientID: "bench", secret: "bench"))
-            try await api.waitUntilUp()
+        try await BenchmarkServer.run { server in
+            let api = server.api, base = api.base
             let seeded = try await Seed.run(api, zaken: zaken)
             print("seeded \(zaken) zaken; \(ProcessInfo.processInfo.activeProcessorCount) cores; \(requests) samples per scenario")
             let expand = "zaaktype,status.statustype,rollen.roltype,eigenschappen.eigenschap,zaakobjecten,zaakinformatieobjecten"
@@ -76,7 +40,6 @@ struct ZakenBenchmark: AsyncParsableCommand {
             try await Self.measure("zaak detail, 1 call (expand)", requests) { index in
                 _ = try await api.get(seeded.zaken[index % seeded.zaken.count] + "?expand=" + expand)
             }
-            group.cancelAll()
         }
     }
 
@@ -86,11 +49,9 @@ struct ZakenBenchmark: AsyncParsableCommand {
         for index in 0..<count {
             let start = ContinuousClock.now
             try await body(index)
-            let elapsed = ContinuousClock.now - start
-            samples.append(Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
+            samples.append((ContinuousClock.now - start).milliseconds)
         }
-        samples.sort()
-        let median = samples[samples.count / 2], p95 = samples[Int(Double(samples.count) * 0.95)]
-        print("\(name.padding(toLength: 32, withPad: " ", startingAt: 0)) median \(String(format: "%7.3f", median)) ms   p95 \(String(format: "%7.3f", p95)) ms   (n=\(count))")
+        let figures = Percentiles(samples)
+        printFigure(name, "median \(String(format: "%7.3f", figures.median)) ms   p95 \(String(format: "%7.3f", figures.at(0.95))) ms   (n=\(count))")
     }
 }
