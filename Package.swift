@@ -130,16 +130,39 @@ let package = Package(
             path: "Benchmarks/EventStoreBenchmark",
             swiftSettings: swiftSettings
         ),
-        .executableTarget(
-            name: "ZakenBenchmark",
+        // What the server benchmarks share: the server in process on a private PostgreSQL, a ZGW client, a zaaktype seed.
+        .target(
+            name: "BenchmarkSupport",
             dependencies: [
-                "ZaakstroomServer", "EmbeddedPostgres", "EventStore", "Projections", "CommandAPI", "ZGWHTTP", "Domain",
+                "ZaakstroomServer", "EmbeddedPostgres", "EventStore", "Projections", "CommandAPI", "ZGWHTTP", "Domain", "Notifier",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/BenchmarkSupport",
+            swiftSettings: swiftSettings
+        ),
+        // Zaken API read latency (see Benchmarks/README.md).
+        .executableTarget(
+            name: "ZakenBenchmark",
+            dependencies: [
+                "BenchmarkSupport", "Domain",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/ZakenBenchmark",
+            swiftSettings: swiftSettings
+        ),
+        // Notifier commit-to-webhook delay and delivery throughput (see Benchmarks/README.md).
+        .executableTarget(
+            name: "NotifierBenchmark",
+            dependencies: [
+                "BenchmarkSupport", "EventStore", "Domain", "Notifier",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/NotifierBenchmark",
             swiftSettings: swiftSettings
         ),
         // Checks JSON bodies against the component schemas of the official specs in ../shared/specs (tests only).

@@ -4,16 +4,25 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 
-/// A ZGW client for the benchmark: JSON in and out, the JWT and CRS headers on every request.
-struct BenchmarkClient: Sendable {
-    let base: String
-    let token: String
+/// A ZGW client for the benchmarks: JSON in and out, the JWT and CRS headers on every request.
+public struct BenchmarkClient: Sendable {
+    public let base: String
+    public let token: String
 
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
+    public init(base: String, token: String) {
+        self.base = base
+        self.token = token
     }
 
-    func request(_ method: HTTPMethod, _ url: String, _ body: String? = nil) async throws -> [String: JSONValue] {
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+
+        public init(description: String) {
+            self.description = description
+        }
+    }
+
+    public func request(_ method: HTTPMethod, _ url: String, _ body: String? = nil) async throws -> [String: JSONValue] {
         var request = HTTPClientRequest(url: url.hasPrefix("http") ? url : base + url)
         request.method = method
         request.headers.add(name: "Authorization", value: "Bearer \(token)")
@@ -32,15 +41,15 @@ struct BenchmarkClient: Sendable {
         return object
     }
 
-    func get(_ url: String) async throws -> [String: JSONValue] { try await request(.GET, url) }
+    public func get(_ url: String) async throws -> [String: JSONValue] { try await request(.GET, url) }
 
     /// POSTs and returns the new resource's `url`.
-    func post(_ path: String, _ json: String) async throws -> String {
+    public func post(_ path: String, _ json: String) async throws -> String {
         guard case .string(let url)? = try await request(.POST, path, json)["url"] else { throw Failure(description: "no url from \(path)") }
         return url
     }
 
-    func waitUntilUp() async throws {
+    public func waitUntilUp() async throws {
         for _ in 0..<100 {
             if (try? await request(.GET, "/_healthz/livez")) != nil { return }
             try await Task.sleep(for: .milliseconds(100))

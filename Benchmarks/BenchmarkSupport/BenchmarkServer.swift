@@ -1,0 +1,71 @@
+import CommandAPI
+import Domain
+import EmbeddedPostgres
+import EventStore
+import Foundation
+import Hummingbird
+import Logging
+import Notifier
+import PostgresNIO
+import Projections
+import ZGWHTTP
+import ZaakstroomServer
+
+/// The real server in process on 127.0.0.1, on a private PostgreSQL (a temp folder, removed afterwards), with
+/// an API client `bench` that holds every autorisatie. Given a notifier configuration, the notifier is wired as
+/// `zaakstroom serve` wires it: its services run with the server's, `prepare()` after the migrations.
+public struct BenchmarkServer: Sendable {
+    public let store: EventStore
+    public let api: BenchmarkClient
+    public let notifier: Notifier?
+    let registry: ApplicatieRegistry
+
+    /// Another client, with these autorisaties (for the limited-client scenarios).
+    public func addClient(_ clientID: String, autorisaties: [Autorisatie]) async throws -> BenchmarkClient {
+        _ = try await ApplicatieCommands(store: store).create(
+            clientID: clientID, secret: clientID, label: clientID, heeftAlleAutorisaties: false, autorisaties: autorisaties,
+            metadata: EventMetadata(method: "bench"))
+        try await registry.reload(client: store.client, logger: store.logger)
+        return BenchmarkClient(base: api.base, token: ZGWToken.make(clientID: clientID, secret: clientID))
+    }
+
+    public static func run(notifier notifierConfiguration: NotifierConfiguration? = nil, _ body: (BenchmarkServer) async throws -> Void) async throws {
+        var logger = Logger(label: "benchmark")
+        // The server's shutdown at the end logs cancelled child channels at error level; not a finding.
+        logger.logLevel = .critical
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zaakstroom-bench-\(UUID().uuidString.prefix(8))").path
+        let cluster = try EmbeddedPostgres(configuration: .init(dataDirectory: folder, database: "bench"), logger: logger)
+        let connection = try cluster.start()
+        try cluster.stopWhenProcessExits(removeData: true)
+        defer { try? cluster.stop() }
+
+        var configuration = PostgresClient.Configuration(unixSocketPath: connection.socketPath, username: connection.username, password: nil, database: "bench")
+        configuration.options.maximumConnections = 20
+        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        let store = EventStore(client: client, logger: logger, projectors: ReadModels.projectors)
+        let registry = ApplicatieRegistry()
+        let port = Int.random(in: 30000...39000)
+        let base = "http://127.0.0.1:\(port)"
+        let server = ServerConfiguration(port: port, publicBaseURL: base, logLevel: .error, notifier: notifierConfiguration ?? NotifierConfiguration())
+        let notifier = notifierConfiguration.map { Notifier(store: store, baseURL: base, configuration: $0) }
+        var app = Application(
+            router: buildRouter(ServerDependencies(configuration: server, store: store, registry: registry, logger: logger, notifier: notifier)),
+            configuration: .init(address: .hostname("127.0.0.1", port: port)),
+            // As `serve`: stopped in reverse order, the notifier's worker and tail before the pool.
+            services: [client] + (notifier?.services ?? []), logger: logger)
+        app.beforeServerStarts { [logger] in
+            try await MigrationRunner(migrations: ReadModels.migrations).migrate(client: client, logger: logger)
+            try await notifier?.prepare()
+            _ = try await ApplicatieCommands(store: store).create(
+                clientID: "bench", secret: "bench", label: "bench", heeftAlleAutorisaties: true, metadata: EventMetadata(method: "bench"))
+            try await registry.reload(client: client, logger: logger)
+        }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { [app] in try await app.runService() }
+            let api = BenchmarkClient(base: base, token: ZGWToken.make(clientID: "bench", secret: "bench"))
+            try await api.waitUntilUp()
+            try await body(BenchmarkServer(store: store, api: api, notifier: notifier, registry: registry))
+            group.cancelAll()
+        }
+    }
+}
