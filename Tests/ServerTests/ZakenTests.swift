@@ -79,6 +79,23 @@ struct ZakenTests {
         }
     }
 
+    @Test("zrc-002: ten concurrent creates with the same identificatie: one 201, nine identificatie-niet-uniek, no 500")
+    func identificatieRace() async throws {
+        try await F.run { _, client, types in
+            let statuses = try await withThrowingTaskGroup(of: (HTTPResponse.Status, String?).self) { group in
+                for _ in 0..<10 {
+                    group.addTask {
+                        let response = try await F.post(client, "zaken", types.zaak(#", "identificatie": "Z-RACE""#))
+                        return (response.status, response.status == .badRequest ? try problem(response).invalidParams?.first?.code : nil)
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0.0 == .created }.count == 1)
+            #expect(statuses.filter { $0.0 == .badRequest && $0.1 == "identificatie-niet-uniek" }.count == 9)
+        }
+    }
+
     @Test("zrc-014/015/012: betaling-nvt, invalid-products-services, gegevensgroepen validated with dotted names; malformed input is a 400")
     func zaakFieldRules() async throws {
         try await F.run { server, client, types in

@@ -36,14 +36,22 @@ public struct ZaakCommands: Sendable {
         let input = try validated(body, .zaak, partial: false)
         let uuid = UUID()
         let rules = ZaakRules(references: await references.prefetching(input))
-        try await repository.write(uuid, metadata: metadata) { _, transaction in
-            var state = input
-            let zaaktype = try await rules.check(&state, uuid: uuid, previous: nil, transaction: transaction)
-            try authorisation.require(.scope("zaken.aanmaken"), zaaktype: state.string("zaaktype"), vertrouwelijkheid: state.string("vertrouwelijkheidaanduiding"))
-            try await ZaakIdentificatie.assign(&state, connection: transaction.connection, logger: transaction.logger)
-            state["url"] = .string(ZaakResource.zaak.url(uuid, zaak: uuid))
-            state["uuid"] = .string(uuid.lowercased)
-            return [change(.zaak, uuid: uuid, state: state, zaak: uuid, zaakState: state, zaaktype: zaaktype)]
+        // A generated number that a given identificatie took in the meantime: take the next one.
+        for attempt in 1...5 {
+            do {
+                try await repository.write(uuid, metadata: metadata) { _, transaction in
+                    var state = input
+                    let zaaktype = try await rules.check(&state, uuid: uuid, previous: nil, transaction: transaction)
+                    try authorisation.require(.scope("zaken.aanmaken"), zaaktype: state.string("zaaktype"), vertrouwelijkheid: state.string("vertrouwelijkheidaanduiding"))
+                    try await ZaakIdentificatie.assign(&state, connection: transaction.connection, logger: transaction.logger)
+                    state["url"] = .string(ZaakResource.zaak.url(uuid, zaak: uuid))
+                    state["uuid"] = .string(uuid.lowercased)
+                    return [change(.zaak, uuid: uuid, state: state, zaak: uuid, zaakState: state, zaaktype: zaaktype)]
+                }
+                return uuid
+            } catch where ZaakIdentificatie.isDuplicate(error) {
+                if input.string("identificatie").isEmpty == false || attempt == 5 { throw ZaakIdentificatie.notUnique }
+            }
         }
         return uuid
     }

@@ -3,33 +3,35 @@ import Foundation
 import Logging
 import PostgresNIO
 
-/// zrc-002: a zaak's identificatie is unique per bronorganisatie and generated when not given, as Open Zaak
-/// does it: `ZAAK-<year of startdatum>-<10 digits>`, one more than the highest of that year. A transaction-
-/// scoped advisory lock per bronorganisatie serialises creates of one organisation until commit, so forty
-/// concurrent creates get forty numbers; the unique index on the read model backs it up.
+/// zrc-002: a zaak's identificatie is unique per bronorganisatie and generated when not given:
+/// `ZAAK-<year of startdatum>-<10 digits>`. The number comes from a PostgreSQL sequence, which hands out
+/// numbers without holding a lock until commit, so concurrent creates do not queue behind each other's
+/// commits (numbers may have gaps, as Open Zaak's may). The unique index on (bronorganisatie, identificatie)
+/// is what guarantees uniqueness: a create that loses a race gets `identificatie-niet-uniek` for a given
+/// identificatie, or a fresh number for a generated one (`ZaakCommands` retries).
 enum ZaakIdentificatie {
     static func assign(_ state: inout [String: JSONValue], connection: PostgresConnection, logger: Logger) async throws {
         let bronorganisatie = state["bronorganisatie"]?.text ?? ""
-        try await connection.query("SELECT pg_advisory_xact_lock(hashtextextended(\("zaak-identificatie:" + bronorganisatie), 0))", logger: logger)
         if let given = state["identificatie"]?.text, !given.isEmpty {
             let rows = try await connection.query(
                 "SELECT 1 FROM zaken.zaken WHERE bronorganisatie = \(bronorganisatie) AND identificatie = \(given)", logger: logger
             ).collect()
-            if !rows.isEmpty {
-                throw ValidationErrors([FieldError(name: "identificatie", code: "identificatie-niet-uniek", reason: "Deze identificatie bestaat al voor deze bronorganisatie.")])
-            }
+            if !rows.isEmpty { throw notUnique }
             return
         }
         let year = String((state["startdatum"]?.text ?? ZGWDateTime.today().description).prefix(4))
-        let prefix = "ZAAK-\(year)-"
-        let rows = try await connection.query(
-            """
-            SELECT identificatie FROM zaken.zaken
-            WHERE bronorganisatie = \(bronorganisatie) AND identificatie COLLATE "C" >= \(prefix) AND identificatie COLLATE "C" < \(prefix + "\u{7F}")
-            ORDER BY identificatie COLLATE "C" DESC LIMIT 1
-            """, logger: logger
-        ).collect()
-        let highest = try rows.first.flatMap { Int(try $0.decode(String.self).dropFirst(prefix.count)) } ?? 0
-        state["identificatie"] = .string(prefix + String(format: "%010d", highest + 1))
+        let rows = try await connection.query("SELECT nextval('zaken.zaak_identificatie')", logger: logger).collect()
+        let number = try rows.first?.decode(Int64.self) ?? 1
+        state["identificatie"] = .string("ZAAK-\(year)-" + String(format: "%010lld", number))
+    }
+
+    static let notUnique = ValidationErrors([
+        FieldError(name: "identificatie", code: "identificatie-niet-uniek", reason: "Deze identificatie bestaat al voor deze bronorganisatie.")
+    ])
+
+    /// True when `error` is the unique index on (bronorganisatie, identificatie) refusing a duplicate.
+    static func isDuplicate(_ error: any Error) -> Bool {
+        guard let psql = error as? PSQLError, psql.serverInfo?[.sqlState] == "23505" else { return false }
+        return psql.serverInfo?[.constraintName] == "zaken_identificatie"
     }
 }

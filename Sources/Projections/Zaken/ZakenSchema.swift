@@ -101,5 +101,18 @@ public enum ZakenSchema {
                 "CREATE INDEX resources_contents ON zaken.resources USING gin (representation jsonb_path_ops)",
             ]
         ),
+        // zrc-002: generated identificatie numbers from a sequence (see ZaakIdentificatie), starting after the
+        // highest number already issued.
+        Migration(
+            id: "zaken-0002-identificatie-sequence",
+            statements: [
+                "CREATE SEQUENCE zaken.zaak_identificatie",
+                """
+                SELECT setval('zaken.zaak_identificatie', greatest(1, coalesce(max(substring(identificatie FROM '^ZAAK-[0-9]{4}-([0-9]{10})$')::bigint), 0)),
+                              max(identificatie) IS NOT NULL)
+                FROM zaken.zaken WHERE identificatie ~ '^ZAAK-[0-9]{4}-[0-9]{10}$'
+                """,
+            ]
+        ),
     ]
 }
