@@ -185,7 +185,7 @@ struct NotifierDeliveryTests {
     @Test("several tails and workers on one database deliver every message exactly once")
     func severalWorkersDeliverEachMessageOnce() async throws {
         let environment = ProcessInfo.processInfo.environment
-        let total = Int(environment["NOTIFIER_TEST_MESSAGES"] ?? "") ?? 1000
+        let total = Int(environment["NOTIFIER_TEST_MESSAGES"] ?? "") ?? 5000
         let instanceCount = Int(environment["NOTIFIER_TEST_INSTANCES"] ?? "") ?? 3
         try await TestServer.run(notifier: .forTests()) { server, client in
             try await server.addClient("nrc", secret: "geheim")
