@@ -27,10 +27,11 @@ struct ZaakClosing: Sendable {
         let closes = statustype["isEindstatus"] == .bool(true)
 
         // Who may set it: the first status with zaken.aanmaken; later ones with zaken.statussen.toevoegen;
-        // a non-end status on a closed zaak (reopening, zrc-008) with zaken.heropenen.
+        // a non-end status on a closed zaak (reopening, zrc-008) with zaken.heropenen; another end status on a
+        // closed zaak only with zaken.geforceerd-bijwerken (zrc-007).
         let allowed: Bool
         if aggregate.isClosed {
-            allowed = closes ? holds(ZaakCommands.geforceerd) || holds("zaken.statussen.toevoegen") && holds(ZaakCommands.geforceerd) : holds("zaken.heropenen")
+            allowed = closes ? holds(ZaakCommands.geforceerd) : holds("zaken.heropenen")
         } else if aggregate.all(.status).isEmpty {
             allowed = holds("zaken.aanmaken") || holds("zaken.statussen.toevoegen")
         } else {

@@ -11,8 +11,6 @@ public struct ZaakCommands: Sendable {
     let repository: ZaakRepository
     let references: ZaakReferences
     let validator: SchemaValidator
-    var rules: ZaakRules { ZaakRules(references: references) }
-    var subResources: SubResourceRules { SubResourceRules(references: references) }
 
     public init(store: EventStore, baseURL: String) {
         self.repository = ZaakRepository(store: store)
@@ -50,7 +48,7 @@ public struct ZaakCommands: Sendable {
                 }
                 return uuid
             } catch where ZaakIdentificatie.isDuplicate(error) {
-                if input.string("identificatie").isEmpty == false || attempt == 5 { throw ZaakIdentificatie.notUnique }
+                if !input.string("identificatie").isEmpty || attempt == 5 { throw ZaakIdentificatie.notUnique }
             }
         }
         return uuid
@@ -63,17 +61,17 @@ public struct ZaakCommands: Sendable {
         let input = try validated(body, .zaak, partial: partial)
         let rules = ZaakRules(references: await references.prefetching(input))
         do {
-        try await repository.write(uuid, metadata: metadata) { aggregate, transaction in
-            guard let previous = aggregate.zaak else { throw ZaakNotFound() }
-            try requireWrite(.anyOf(["zaken.bijwerken", Self.geforceerd]), on: aggregate, authorisation: authorisation)
-            var state = previous
-            state.merge(input) { $1 }
-            let zaaktype = try await rules.check(&state, uuid: uuid, previous: previous, transaction: transaction)
-            // Moving the zaak out of the client's reach is as forbidden as reaching it.
-            try authorisation.require(.anyOf(["zaken.bijwerken", Self.geforceerd]), zaaktype: state.string("zaaktype"), vertrouwelijkheid: state.string("vertrouwelijkheidaanduiding"))
-            for key in ["url", "uuid", "einddatum"] { state[key] = previous[key] }
-            return [change(.zaak, .updated, uuid: uuid, state: state, zaak: uuid, zaakState: state, zaaktype: zaaktype)]
-        }
+            try await repository.write(uuid, metadata: metadata) { aggregate, transaction in
+                guard let previous = aggregate.zaak else { throw ZaakNotFound() }
+                try requireWrite(.anyOf(["zaken.bijwerken", Self.geforceerd]), on: aggregate, authorisation: authorisation)
+                var state = previous
+                state.merge(input) { $1 }
+                let zaaktype = try await rules.check(&state, uuid: uuid, previous: previous, transaction: transaction)
+                // Moving the zaak out of the client's reach is as forbidden as reaching it.
+                try authorisation.require(.anyOf(["zaken.bijwerken", Self.geforceerd]), zaaktype: state.string("zaaktype"), vertrouwelijkheid: state.string("vertrouwelijkheidaanduiding"))
+                for key in ["url", "uuid", "einddatum"] { state[key] = previous[key] }
+                return [change(.zaak, .updated, uuid: uuid, state: state, zaak: uuid, zaakState: state, zaaktype: zaaktype)]
+            }
         } catch is ZaakNotFound {
             return false
         }
@@ -83,19 +81,19 @@ public struct ZaakCommands: Sendable {
     /// zrc-023: the zaak and everything under it, and its deelzaken with theirs. False when there is none.
     public func deleteZaak(_ uuid: UUID, authorisation: ZaakAuthorisation, metadata: EventMetadata) async throws -> Bool {
         do {
-        try await repository.write(uuid, metadata: metadata) { aggregate, transaction in
-            guard let zaak = aggregate.zaak else { throw ZaakNotFound() }
-            try authorisation.require(.scope("zaken.verwijderen"), zaaktype: zaak.string("zaaktype"), vertrouwelijkheid: zaak.string("vertrouwelijkheidaanduiding"))
-            let zaaktype = try await references.catalogi(zaak.string("zaaktype"), collection: "zaaktypen", connection: transaction.connection, logger: transaction.logger)
-            var changes = [change(.zaak, uuid: uuid, state: nil, zaak: uuid, zaakState: zaak, zaaktype: zaaktype)]
-            let rows = try await transaction.connection.query("SELECT uuid, representation::text FROM zaken.zaken WHERE hoofdzaak = \(uuid)", logger: transaction.logger).collect()
-            for row in rows {
-                let (deelzaak, text) = try row.decode((UUID, String).self)
-                let state = (try? JSONDecoder().decode([String: JSONValue].self, from: Data(text.utf8))) ?? [:]
-                changes.append(change(.zaak, uuid: deelzaak, state: nil, zaak: deelzaak, zaakState: state, zaaktype: zaaktype))
+            try await repository.write(uuid, metadata: metadata) { aggregate, transaction in
+                guard let zaak = aggregate.zaak else { throw ZaakNotFound() }
+                try authorisation.require(.scope("zaken.verwijderen"), zaaktype: zaak.string("zaaktype"), vertrouwelijkheid: zaak.string("vertrouwelijkheidaanduiding"))
+                let zaaktype = try await references.catalogi(zaak.string("zaaktype"), collection: "zaaktypen", connection: transaction.connection, logger: transaction.logger)
+                var changes = [change(.zaak, uuid: uuid, state: nil, zaak: uuid, zaakState: zaak, zaaktype: zaaktype)]
+                let rows = try await transaction.connection.query("SELECT uuid, representation::text FROM zaken.zaken WHERE hoofdzaak = \(uuid)", logger: transaction.logger).collect()
+                for row in rows {
+                    let (deelzaak, text) = try row.decode((UUID, String).self)
+                    let state = (try? JSONDecoder().decode([String: JSONValue].self, from: Data(text.utf8))) ?? [:]
+                    changes.append(change(.zaak, uuid: deelzaak, state: nil, zaak: deelzaak, zaakState: state, zaaktype: zaaktype))
+                }
+                return changes
             }
-            return changes
-        }
         } catch is ZaakNotFound {
             return false
         }
@@ -165,19 +163,19 @@ public struct ZaakCommands: Sendable {
         let input = try validated(body, kind, partial: partial)
         let subResources = SubResourceRules(references: await references.prefetching(input))
         do {
-        try await repository.write(zaakUUID, metadata: metadata) { aggregate, transaction in
-            guard let zaak = aggregate.zaak, let previous = aggregate.state(of: kind, uuid) else { throw ZaakNotFound() }
-            try requireWrite(.anyOf(["zaken.bijwerken", Self.geforceerd]), on: aggregate, authorisation: authorisation)
-            let zaaktype = try await zaaktype(of: zaak, transaction)
-            var state = previous
-            state.merge(input) { $1 }
-            // The zaak of a resource never changes.
-            if let given = input["zaak"], given != previous["zaak"] {
-                throw ValidationErrors([FieldError(name: "zaak", code: "wijzigen-niet-toegelaten", reason: "Dit veld mag niet gewijzigd worden.")])
+            try await repository.write(zaakUUID, metadata: metadata) { aggregate, transaction in
+                guard let zaak = aggregate.zaak, let previous = aggregate.state(of: kind, uuid) else { throw ZaakNotFound() }
+                try requireWrite(.anyOf(["zaken.bijwerken", Self.geforceerd]), on: aggregate, authorisation: authorisation)
+                let zaaktype = try await zaaktype(of: zaak, transaction)
+                var state = previous
+                state.merge(input) { $1 }
+                // The zaak of a resource never changes.
+                if let given = input["zaak"], given != previous["zaak"] {
+                    throw ValidationErrors([FieldError(name: "zaak", code: "wijzigen-niet-toegelaten", reason: "Dit veld mag niet gewijzigd worden.")])
+                }
+                let changes = try await subResources.prepare(kind, &state, previous: previous, aggregate: aggregate, zaaktype: zaaktype, transaction: transaction)
+                return [change(kind, .updated, uuid: uuid, state: state, zaak: zaakUUID, zaakState: zaak, zaaktype: zaaktype)] + changes
             }
-            let changes = try await subResources.prepare(kind, &state, previous: previous, aggregate: aggregate, zaaktype: zaaktype, transaction: transaction)
-            return [change(kind, .updated, uuid: uuid, state: state, zaak: zaakUUID, zaakState: zaak, zaaktype: zaaktype)] + changes
-        }
         } catch is ZaakNotFound {
             return false
         }
@@ -188,12 +186,12 @@ public struct ZaakCommands: Sendable {
     public func delete(_ kind: ZaakResource, uuid: UUID, authorisation: ZaakAuthorisation, metadata: EventMetadata) async throws -> Bool {
         guard let zaakUUID = try await repository.owner(of: uuid, kind: kind) else { return false }
         do {
-        try await repository.write(zaakUUID, metadata: metadata) { aggregate, transaction in
-            guard let zaak = aggregate.zaak, aggregate.state(of: kind, uuid) != nil else { throw ZaakNotFound() }
-            try requireWrite(Self.deleteRequirement(kind), on: aggregate, authorisation: authorisation)
-            let zaaktype = try await zaaktype(of: zaak, transaction)
-            return [change(kind, uuid: uuid, state: nil, zaak: zaakUUID, zaakState: zaak, zaaktype: zaaktype)]
-        }
+            try await repository.write(zaakUUID, metadata: metadata) { aggregate, transaction in
+                guard let zaak = aggregate.zaak, aggregate.state(of: kind, uuid) != nil else { throw ZaakNotFound() }
+                try requireWrite(Self.deleteRequirement(kind), on: aggregate, authorisation: authorisation)
+                let zaaktype = try await zaaktype(of: zaak, transaction)
+                return [change(kind, uuid: uuid, state: nil, zaak: zaakUUID, zaakState: zaak, zaaktype: zaaktype)]
+            }
         } catch is ZaakNotFound {
             return false
         }
