@@ -29,7 +29,7 @@ public final class SelectielijstClient: Sendable {
 
     /// The resource at `url` in `collection` (`procestypen`), checked to have `requiredFields`.
     public func resource(_ url: String, collection: String, requiredFields: [String]) async throws(Failure) -> [String: JSONValue] {
-        guard url.hasPrefix("\(baseURL)/\(collection)/") else { throw .badURL }
+        guard url.hasPrefix("\(baseURL)/\(collection)/"), OutboundPolicy.allows(url) else { throw .badURL }
         if let cached = cache.withLock({ $0[url] }) { return cached }
         let object: [String: JSONValue]
         do {

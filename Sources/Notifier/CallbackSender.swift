@@ -1,3 +1,4 @@
+import Domain
 import AsyncHTTPClient
 import Foundation
 import NIOCore
@@ -18,6 +19,7 @@ public struct CallbackSender: Sendable {
     }
 
     public func post(_ body: String, to url: String, authorization: String?) async -> Outcome {
+        guard OutboundPolicy.allows(url) else { return .failed(status: nil, reason: "host not in ZAAKSTROOM_OUTBOUND_HOSTS") }
         var request = HTTPClientRequest(url: url)
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/json")

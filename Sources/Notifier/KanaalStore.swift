@@ -48,6 +48,20 @@ public struct KanaalStore: Sendable {
         ).collect().count == 1
     }
 
+    /// Replaces the kanaal's fields; false when another kanaal has its name.
+    public func update(_ kanaal: Kanaal) async throws -> Bool {
+        let taken = try await client.query(
+            "SELECT 1 FROM nrc.kanalen WHERE naam = \(kanaal.naam) AND uuid <> \(kanaal.uuid)", logger: logger
+        ).collect()
+        guard taken.isEmpty else { return false }
+        try await client.query(
+            """
+            UPDATE nrc.kanalen SET naam = \(kanaal.naam), documentatie_link = \(kanaal.documentatieLink), filters = \(kanaal.filters)::text[]
+            WHERE uuid = \(kanaal.uuid)
+            """, logger: logger)
+        return true
+    }
+
     static func decode(_ rows: PostgresRowSequence) async throws -> [Kanaal] {
         var kanalen: [Kanaal] = []
         for try await (uuid, naam, link, filters) in rows.decode((UUID, String, String, [String]).self) {

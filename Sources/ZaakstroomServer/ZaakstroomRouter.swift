@@ -113,7 +113,7 @@ public func buildRouter(_ dependencies: ServerDependencies) -> Router<ZGWRequest
         case .notificaties:
             notifier?.addRoutes(to: group)
             refuseOtherMethods(
-                [("kanaal", [.get, .post]), ("kanaal/:uuid", [.get]), ("abonnement", [.get, .post]), ("abonnement/:uuid", [.get, .put, .patch, .delete]),
+                [("kanaal", [.get, .post]), ("kanaal/:uuid", [.get, .put, .patch]), ("abonnement", [.get, .post]), ("abonnement/:uuid", [.get, .put, .patch, .delete]),
                  ("notificaties", [.post]), ("x-deliveries", [.get]), ("x-deliveries/requeue", [.post])], on: group)
         default:
             break

@@ -35,6 +35,21 @@ struct NotificatiesAPITests {
             #expect(Set(try problem(bad).invalidParams?.map(\.name) ?? []) == ["naam", "documentatieLink", "filters.0"])
             let unknown = try await client.execute(uri: "\(NRC.root)/kanaal?soort=x", method: .get, headers: bearer(NRC.token))
             #expect(try problem(unknown).invalidParams?.first?.code == "unknown-parameters")
+
+            // PUT replaces, PATCH changes what it names; a name another kanaal has is refused.
+            let objecten = try #require(created.headers[.location])
+            let put = try await client.execute(
+                uri: ZaakTypenTests.path(objecten), method: .put, headers: jsonHeaders(NRC.token), body: ByteBuffer(string: #"{"naam": "objecten", "filters": ["objecttype", "status"]}"#))
+            #expect(put.status == .ok)
+            try expectConforms(put, to: "Kanaal", in: NRC.spec)
+            #expect(try jsonObject(put)["documentatieLink"] == .string(""))
+            #expect(try jsonObject(put)["filters"] == .array([.string("objecttype"), .string("status")]))
+            let patch = try await client.execute(
+                uri: ZaakTypenTests.path(objecten), method: .patch, headers: jsonHeaders(NRC.token), body: ByteBuffer(string: #"{"naam": "zaken"}"#))
+            #expect(try problem(patch).invalidParams?.map(\.code) == ["unique"])
+            let renamed = try await client.execute(
+                uri: ZaakTypenTests.path(objecten), method: .patch, headers: jsonHeaders(NRC.token), body: ByteBuffer(string: #"{"naam": "objects"}"#))
+            #expect(try jsonObject(renamed)["filters"] == .array([.string("objecttype"), .string("status")]))
         }
     }
 

@@ -36,7 +36,9 @@ struct RemoteResources: Sendable {
     }
 
     func fetch(_ url: String) async -> [String: JSONValue]? {
-        guard let components = URLComponents(string: url), ["http", "https"].contains(components.scheme?.lowercased() ?? "") else { return nil }
+        guard let components = URLComponents(string: url), ["http", "https"].contains(components.scheme?.lowercased() ?? ""),
+            OutboundPolicy.allows(url)
+        else { return nil }
         do {
             var request = HTTPClientRequest(url: url)
             request.headers.add(name: "Accept", value: "application/json")

@@ -4,7 +4,7 @@ import Foundation
 import Hummingbird
 import ZGWHTTP
 
-/// `/kanaal`: list (plain array, filter `naam`), detail, create (scope `notificaties.publiceren`).
+/// `/kanaal`: list (plain array, filter `naam`), detail, create, update (PUT/PATCH; scope `notificaties.publiceren`).
 public struct KanaalController: Sendable {
     let kanalen: KanaalStore
     let baseURL: String
@@ -25,6 +25,8 @@ public struct KanaalController: Sendable {
         group.get("kanaal") { request, context in try await self.list(request, context: context) }
         group.get("kanaal/:uuid") { _, context in try await self.detail(context: context) }
         group.post("kanaal") { request, context in try await self.create(request, context: context) }
+        group.put("kanaal/:uuid") { request, context in try await self.update(request, context: context, partial: false) }
+        group.patch("kanaal/:uuid") { request, context in try await self.update(request, context: context, partial: true) }
     }
 
     func representation(_ kanaal: Kanaal) -> Representation {
@@ -46,22 +48,42 @@ public struct KanaalController: Sendable {
 
     func create(_ request: Request, context: ZGWRequestContext) async throws -> Response {
         try context.requireScopes(.scope(NotificatiesAPI.publiceren), component: .nrc)
-        var body = try await JSONBody.parse(request, context: context)
+        let body = try await JSONBody.parse(request, context: context)
         return try await NotificatiesAPI.translating {
-            var validator = FieldValidator()
-            let naam = body.string("naam")
-            validator.requireText(naam, "naam", maxLength: 50)
-            let link = body.string("documentatieLink")
-            if let link, !link.isEmpty { NotificatiesAPI.url(link, "documentatieLink", maxLength: 200, required: false, into: &validator) }
-            let filters = body.stringArray("filters") ?? []
-            for (index, filter) in filters.enumerated() { validator.requireText(filter, "filters.\(index)", maxLength: 100) }
-            body.errors.forEach { validator.add($0) }
-            try validator.check()
-            let kanaal = Kanaal(naam: naam ?? "", documentatieLink: link ?? "", filters: filters)
-            guard try await kanalen.insert(kanaal) else {
-                throw ValidationErrors([FieldError(name: "naam", code: "unique", reason: "Kanaal met deze Naam bestaat al.")])
-            }
+            let kanaal = try Self.parse(body, into: Kanaal(naam: ""), partial: false)
+            guard try await kanalen.insert(kanaal) else { throw Self.nameTaken }
             return JSONResponse.created(try NotificatiesAPI.json(representation(kanaal)), location: baseURL + Kanaal.path(kanaal.uuid))
         }
+    }
+
+    func update(_ request: Request, context: ZGWRequestContext, partial: Bool) async throws -> Response {
+        try context.requireScopes(.scope(NotificatiesAPI.publiceren), component: .nrc)
+        guard let existing = try await kanalen.get(try NotificatiesAPI.uuid(context)) else { throw ZGWError.notFound() }
+        let body = try await JSONBody.parse(request, context: context)
+        return try await NotificatiesAPI.translating {
+            let kanaal = try Self.parse(body, into: existing, partial: partial)
+            guard try await kanalen.update(kanaal) else { throw Self.nameTaken }
+            return JSONResponse.make(try NotificatiesAPI.json(representation(kanaal)))
+        }
+    }
+
+    static let nameTaken = ValidationErrors([FieldError(name: "naam", code: "unique", reason: "Kanaal met deze Naam bestaat al.")])
+
+    /// The body's fields over `kanaal` (all of them unless `partial`), validated.
+    static func parse(_ body: JSONBody, into kanaal: Kanaal, partial: Bool) throws -> Kanaal {
+        var body = body, kanaal = kanaal
+        var validator = FieldValidator()
+        let naam = body.string("naam")
+        if !partial || naam != nil { validator.requireText(naam, "naam", maxLength: 50) }
+        let link = body.string("documentatieLink")
+        if let link, !link.isEmpty { NotificatiesAPI.url(link, "documentatieLink", maxLength: 200, required: false, into: &validator) }
+        let filters = body.stringArray("filters")
+        for (index, filter) in (filters ?? []).enumerated() { validator.requireText(filter, "filters.\(index)", maxLength: 100) }
+        body.errors.forEach { validator.add($0) }
+        try validator.check()
+        if let naam { kanaal.naam = naam }
+        if let link { kanaal.documentatieLink = link } else if !partial { kanaal.documentatieLink = "" }
+        if let filters { kanaal.filters = filters } else if !partial { kanaal.filters = [] }
+        return kanaal
     }
 }
