@@ -147,7 +147,7 @@ let package = Package(
         .executableTarget(
             name: "ZakenBenchmark",
             dependencies: [
-                "BenchmarkSupport", "Domain",
+                "BenchmarkSupport", "Domain", "Projections", "EventStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/ZakenBenchmark",

@@ -2,6 +2,8 @@ import ArgumentParser
 import BenchmarkSupport
 import Domain
 import Foundation
+import EventStore
+import Projections
 
 /// Single-client latency of the zaak-detail reads, over real HTTP on 127.0.0.1 against the real server on a
 /// private PostgreSQL: `GET zaak`, the 10-call sequence a zaak-detail screen makes without `expand`, and the
@@ -49,6 +51,15 @@ struct ZakenBenchmark: AsyncParsableCommand {
             try await Self.measure("zaak detail, 1 call (expand)", requests) { index in
                 _ = try await api.get(seeded.zaken[index % seeded.zaken.count] + "?expand=" + expand)
             }
+            // What `zaakstroom rebuild` does: every read model deleted and rebuilt from the log in one transaction.
+            let start = ContinuousClock.now
+            let events = try await ProjectionRebuild.inPlace(store: server.store, projectors: ReadModels.projectors, logger: server.store.logger)
+            let seconds = (ContinuousClock.now - start).milliseconds / 1000
+            printFigure("rebuild all read models", "\(events) events in \(String(format: "%.2f", seconds)) s: \(Int(Double(events) / seconds)) events/s")
+            let verifyStart = ContinuousClock.now
+            _ = try await server.store.verify(from: 1, to: nil)
+            let verifySeconds = (ContinuousClock.now - verifyStart).milliseconds / 1000
+            printFigure("verify hash chain", "\(events) events in \(String(format: "%.2f", verifySeconds)) s: \(Int(Double(events) / verifySeconds)) events/s")
         }
     }
 
