@@ -173,8 +173,11 @@ public struct ZakenQueryController: Sendable {
         var filter = SQLFilter()
         filter.add(kind.rawValue) { "kind = \($0)" }
         if let zaak = query.string("zaak") {
+            // By the indexed zaak column; a URL that is not one of our zaken matches nothing.
             let stored = try filters.stored(zaak, name: "zaak")
-            filter.add(stored) { "representation->>'zaak' = \($0)" }
+            let prefix = ResourceURL.local("\(ZGWAPI.zaken.root)/zaken/")
+            let uuid = stored.hasPrefix(prefix) ? UUID(uuidString: String(stored.dropFirst(prefix.count))) : nil
+            if let uuid { filter.add(uuid) { "zaak = \($0)" } } else { filter.add("false") }
         }
         for (name, field) in names.sorted(by: { $0.key < $1.key }) {
             guard let value = query.string(name) else { continue }
