@@ -1,3 +1,5 @@
+import Foundation
+
 /// Read models store their ready-to-serve JSON with our own resource URLs *relative*, behind a marker, and
 /// the marker becomes the configured public base URL when the JSON is served. So the base URL can change
 /// without rebuilding read models, and serving costs one byte-string replacement.
@@ -11,6 +13,15 @@ public enum ResourceURL {
     /// A stored URL for one of our resources: `marker + /catalogi/api/v1/catalogussen/<uuid>`.
     public static func local(_ path: String) -> String {
         marker + path
+    }
+
+    /// The uuid of one of our resources at `<api root>/<collection>/<uuid>` in stored form; nil for any other URL.
+    public static func uuid(in storedURL: String, api: ZGWAPI, collection: String) -> UUID? {
+        let prefix = local("\(api.root)/\(collection)/")
+        guard storedURL.hasPrefix(prefix) else { return nil }
+        var rest = storedURL.dropFirst(prefix.count)
+        if rest.hasSuffix("/") { rest = rest.dropLast() }
+        return UUID(uuidString: String(rest))
     }
 
     /// Stored JSON text as served: every marker replaced by `baseURL`.

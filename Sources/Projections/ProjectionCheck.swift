@@ -29,16 +29,24 @@ public enum ProjectionCheck {
         from store: EventStore, into target: PostgresClient, projectors: [any InlineProjector], batchSize: Int = 5000, logger: Logger,
         progress: @Sendable (Int64, Int64) -> Void = { _, _ in }
     ) async throws -> Int {
+        try await forEachBatch(of: store, batchSize: batchSize, progress: progress) { appended in
+            try await target.withTransaction(logger: logger) { connection in
+                for projector in projectors { try await projector.apply(appended, connection: connection, logger: logger) }
+            }
+        }
+    }
+
+    /// The whole log in position order, `batchSize` events at a time, as projectors take them; returns the count.
+    static func forEachBatch(
+        of store: EventStore, batchSize: Int, progress: @Sendable (Int64, Int64) -> Void, _ body: ([AppendedEvent]) async throws -> Void
+    ) async throws -> Int {
         let head = try await store.headPosition()
         var position: Int64 = 0
         var count = 0
         while position < head {
             let batch = try await store.readAll(after: position, limit: batchSize)
             guard let last = batch.last else { break }
-            let appended = batch.map(AppendedEvent.init(replaying:))
-            try await target.withTransaction(logger: logger) { connection in
-                for projector in projectors { try await projector.apply(appended, connection: connection, logger: logger) }
-            }
+            try await body(batch.map(AppendedEvent.init(replaying:)))
             position = last.position
             count += batch.count
             progress(position, head)

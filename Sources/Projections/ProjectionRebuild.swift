@@ -16,19 +16,9 @@ public enum ProjectionRebuild {
             for table in tables {
                 try await connection.query(PostgresQuery(unsafeSQL: "DELETE FROM \(table)"), logger: logger)
             }
-            let head = try await store.headPosition()
-            var position: Int64 = 0
-            var count = 0
-            while position < head {
-                let batch = try await store.readAll(after: position, limit: batchSize)
-                guard let last = batch.last else { break }
-                let appended = batch.map(AppendedEvent.init(replaying:))
+            return try await ProjectionCheck.forEachBatch(of: store, batchSize: batchSize, progress: progress) { appended in
                 for projector in projectors { try await projector.apply(appended, connection: connection, logger: logger) }
-                position = last.position
-                count += batch.count
-                progress(position, head)
             }
-            return count
         }
     }
 }

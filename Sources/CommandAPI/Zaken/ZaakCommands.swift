@@ -253,8 +253,3 @@ enum ZaakAction { case created, updated }
 
 /// The zaak (or the resource) disappeared: a 404.
 struct ZaakNotFound: Error {}
-
-extension [String: JSONValue] {
-    /// A string field, "" when absent or not a string.
-    func string(_ key: String) -> String { self[key]?.text ?? "" }
-}

@@ -17,12 +17,12 @@ public struct ZaakDestruction: Sendable {
     /// Destroys one zaak; returns the number of payloads removed, nil when there is no such zaak stream.
     public func destroy(_ zaak: UUID, metadata: EventMetadata) async throws -> Int? {
         let stream = ZaakRepository.stream(zaak)
-        let aggregate = try await ZaakRepository(store: store).load(zaak)
-        guard aggregate.version > 0 else { return nil }
+        let events = try await store.readStream(stream)
+        guard !events.isEmpty else { return nil }
         // The zaak as last known (also when deleted earlier), for the message's kenmerken.
         var last: [String: JSONValue] = [:]
         var replay = ZaakAggregate(uuid: zaak)
-        for event in try await store.readStream(stream) where event.data != ZaakResource.destroyedPayload {
+        for event in events where event.data != ZaakResource.destroyedPayload {
             replay.apply(type: event.type, event: try event.decode(ZaakEvent.self), version: event.version)
             if let state = replay.zaak { last = state }
         }

@@ -22,11 +22,7 @@ struct ZaakReferences: Sendable {
 
     /// The uuid of one of our resources at `<root>/<collection>/<uuid>`, or nil.
     static func localUUID(_ storedURL: String, api: ZGWAPI, collection: String) -> UUID? {
-        let prefix = ResourceURL.local("\(api.root)/\(collection)/")
-        guard storedURL.hasPrefix(prefix) else { return nil }
-        var rest = storedURL.dropFirst(prefix.count)
-        if rest.hasSuffix("/") { rest = rest.dropLast() }
-        return UUID(uuidString: String(rest))
+        ResourceURL.uuid(in: storedURL, api: api, collection: collection)
     }
 
     static func isLocal(_ storedURL: String) -> Bool { storedURL.hasPrefix(ResourceURL.marker) }
@@ -74,19 +70,5 @@ struct ZaakReferences: Sendable {
             case .object(let object) = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
         else { return nil }
         return object
-    }
-}
-
-extension JSONValue {
-    /// The string value, or nil.
-    var text: String? {
-        if case .string(let value) = self { return value }
-        return nil
-    }
-
-    /// The strings of an array value.
-    var strings: [String] {
-        if case .array(let items) = self { return items.compactMap(\.text) }
-        return []
     }
 }

@@ -50,8 +50,7 @@ public struct ZaakAggregate: Sendable {
 
     /// A string field of the zaak ("" when absent or null).
     public func field(_ name: String) -> String {
-        if case .string(let value)? = zaak?[name] { return value }
-        return ""
+        zaak?.string(name) ?? ""
     }
 
     /// Closed: the end status has been set (einddatum filled).

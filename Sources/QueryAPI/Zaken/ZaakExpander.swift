@@ -60,10 +60,10 @@ struct ZaakExpander {
             } else if field == "zaaktype" {
                 expanded[field] = try await catalogi(zaak["zaaktype"]?.text ?? "", collection: "zaaktypen") ?? .null
             } else if field == "hoofdzaak" {
-                let uuid = zaak["hoofdzaak"]?.text.flatMap { UUID(uuidString: String($0.suffix(36))) }
+                let uuid = zaak["hoofdzaak"]?.text.flatMap { ResourceURL.uuid(in: $0, api: .zaken, collection: "zaken") }
                 expanded[field] = try await zaken(uuid.map { [$0] } ?? [], paths: rest).first ?? .null
             } else if field == "deelzaken" {
-                let uuids = (zaak["deelzaken"]?.array ?? []).compactMap { $0.text.flatMap { UUID(uuidString: String($0.suffix(36))) } }
+                let uuids = zaak["deelzaken"]?.strings.compactMap { ResourceURL.uuid(in: $0, api: .zaken, collection: "zaken") } ?? []
                 expanded[field] = .array(try await zaken(uuids, paths: rest))
             }
         }
@@ -99,21 +99,6 @@ struct ZaakExpander {
 }
 
 extension JSONValue {
-    var text: String? {
-        if case .string(let value) = self { return value }
-        return nil
-    }
-
-    var object: [String: JSONValue]? {
-        if case .object(let value) = self { return value }
-        return nil
-    }
-
-    var array: [JSONValue]? {
-        if case .array(let value) = self { return value }
-        return nil
-    }
-
     static func decodeObject(_ text: String) -> [String: JSONValue] {
         (try? JSONDecoder().decode([String: JSONValue].self, from: Data(text.utf8))) ?? [:]
     }

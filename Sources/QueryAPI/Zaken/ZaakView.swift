@@ -12,7 +12,7 @@ public enum ZaakView {
         guard var zaak = aggregate.zaak else { return nil }
         let statussen = aggregate.all(.status)
         let latest = statussen.enumerated().max { lhs, rhs in
-            let (left, right) = (lhs.element.state.text("datumStatusGezet"), rhs.element.state.text("datumStatusGezet"))
+            let (left, right) = (lhs.element.state.string("datumStatusGezet"), rhs.element.state.string("datumStatusGezet"))
             return left == right ? lhs.offset < rhs.offset : left < right
         }?.element.uuid
         let zios = aggregate.all(.zaakinformatieobject)
@@ -44,12 +44,5 @@ public enum ZaakView {
             "zaakinformatieobjecten": objects(.zaakinformatieobject), "klantcontacten": objects(.klantcontact),
             "zaakcontactmomenten": objects(.zaakcontactmoment), "zaakverzoeken": objects(.zaakverzoek), "besluiten": objects(.zaakbesluit),
         ])
-    }
-}
-
-extension [String: JSONValue] {
-    func text(_ key: String) -> String {
-        if case .string(let value)? = self[key] { return value }
-        return ""
     }
 }

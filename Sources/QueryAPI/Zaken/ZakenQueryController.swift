@@ -175,9 +175,7 @@ public struct ZakenQueryController: Sendable {
         if let zaak = query.string("zaak") {
             // By the indexed zaak column; a URL that is not one of our zaken matches nothing.
             let stored = try filters.stored(zaak, name: "zaak")
-            let prefix = ResourceURL.local("\(ZGWAPI.zaken.root)/zaken/")
-            let uuid = stored.hasPrefix(prefix) ? UUID(uuidString: String(stored.dropFirst(prefix.count))) : nil
-            if let uuid { filter.add(uuid) { "zaak = \($0)" } } else { filter.add("false") }
+            if let uuid = ResourceURL.uuid(in: stored, api: .zaken, collection: "zaken") { filter.add(uuid) { "zaak = \($0)" } } else { filter.add("false") }
         }
         for (name, field) in names.sorted(by: { $0.key < $1.key }) {
             guard let value = query.string(name) else { continue }

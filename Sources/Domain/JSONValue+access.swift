@@ -1,0 +1,28 @@
+/// Reading parts of JSON values without a `switch` at every use.
+extension JSONValue {
+    /// The string value, or nil.
+    public var text: String? {
+        if case .string(let value) = self { return value }
+        return nil
+    }
+
+    public var object: [String: JSONValue]? {
+        if case .object(let value) = self { return value }
+        return nil
+    }
+
+    public var array: [JSONValue]? {
+        if case .array(let value) = self { return value }
+        return nil
+    }
+
+    /// The strings of an array value.
+    public var strings: [String] {
+        array?.compactMap(\.text) ?? []
+    }
+}
+
+extension [String: JSONValue] {
+    /// A string field, "" when absent or not a string.
+    public func string(_ key: String) -> String { self[key]?.text ?? "" }
+}
