@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.80.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
@@ -45,6 +46,17 @@ let package = Package(
         // Pure ZGW domain: resource types, events' payloads, rules. No I/O.
         .target(
             name: "Domain",
+            swiftSettings: swiftSettings
+        ),
+        // Document bytes: a content-addressed store (sha256) on the filesystem, and the streaming decoders that feed
+        // it (base64 `inhoud` inside a JSON body, multipart bestandsdelen) so no file is ever held in memory.
+        .target(
+            name: "ContentStore",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: swiftSettings
         ),
         // Read models built from the log: inline projectors and their tables.
@@ -169,6 +181,11 @@ let package = Package(
         .target(
             name: "SpecConformance",
             dependencies: [.product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ContentStoreTests",
+            dependencies: ["ContentStore"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
