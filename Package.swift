@@ -80,7 +80,7 @@ let package = Package(
         .target(
             name: "CommandAPI",
             dependencies: [
-                "EventStore", "Projections", "ZGWHTTP", "Domain", .product(name: "Hummingbird", package: "hummingbird"),
+                "EventStore", "Projections", "ZGWHTTP", "Domain", "ContentStore", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             swiftSettings: swiftSettings

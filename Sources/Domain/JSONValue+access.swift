@@ -6,6 +6,12 @@ extension JSONValue {
         return nil
     }
 
+    /// A whole number value (JSON numbers are doubles: exact up to 2^53), or nil.
+    public var integer: Int? {
+        if case .number(let value) = self, value.rounded() == value, abs(value) < 9.0e15 { return Int(value) }
+        return nil
+    }
+
     public var object: [String: JSONValue]? {
         if case .object(let value) = self { return value }
         return nil
