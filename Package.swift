@@ -88,7 +88,7 @@ let package = Package(
         // Reads: serve read models only.
         .target(
             name: "QueryAPI",
-            dependencies: ["EventStore", "Projections", "ZGWHTTP", "Domain", .product(name: "Hummingbird", package: "hummingbird")],
+            dependencies: ["EventStore", "Projections", "ZGWHTTP", "Domain", "ContentStore", .product(name: "Hummingbird", package: "hummingbird")],
             swiftSettings: swiftSettings
         ),
         // Tails the log, turns events into Notificaties messages and delivers them; the built-in Notificaties API.
@@ -107,7 +107,7 @@ let package = Package(
         .target(
             name: "ZaakstroomServer",
             dependencies: [
-                "EventStore", "Projections", "ZGWHTTP", "CommandAPI", "QueryAPI", "Notifier", "EmbeddedPostgres", "Domain",
+                "EventStore", "Projections", "ZGWHTTP", "CommandAPI", "QueryAPI", "Notifier", "EmbeddedPostgres", "Domain", "ContentStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -196,7 +196,7 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "ZaakstroomServer", "ZGWHTTP", "TestSupport", "EventStore", "Projections", "CommandAPI", "Domain", "EmbeddedPostgres", "SpecConformance", "Notifier",
+                "ZaakstroomServer", "ZGWHTTP", "TestSupport", "EventStore", "Projections", "CommandAPI", "Domain", "EmbeddedPostgres", "SpecConformance", "Notifier", "ContentStore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

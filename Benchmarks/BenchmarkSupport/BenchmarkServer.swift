@@ -49,7 +49,7 @@ public struct BenchmarkServer: Sendable {
         let server = ServerConfiguration(port: port, publicBaseURL: base, logLevel: .error, notifier: notifierConfiguration ?? NotifierConfiguration())
         let notifier = notifierConfiguration.map { Notifier(store: store, baseURL: base, configuration: $0) }
         var app = Application(
-            router: buildRouter(ServerDependencies(configuration: server, store: store, registry: registry, logger: logger, notifier: notifier)),
+            router: buildRouter(try ServerDependencies(configuration: server, store: store, registry: registry, logger: logger, notifier: notifier)),
             configuration: .init(address: .hostname("127.0.0.1", port: port)),
             // As `serve`: stopped in reverse order, the notifier's worker and tail before the pool.
             services: [client] + (notifier?.services ?? []), logger: logger)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reading parts of JSON values without a `switch` at every use.
 extension JSONValue {
     /// The string value, or nil.
@@ -25,6 +27,20 @@ extension JSONValue {
     /// The strings of an array value.
     public var strings: [String] {
         array?.compactMap(\.text) ?? []
+    }
+}
+
+extension JSONValue {
+    /// A JSON object from its text; empty when the text is not an object.
+    public static func decodeObject(_ text: String) -> [String: JSONValue] {
+        (try? JSONDecoder().decode([String: JSONValue].self, from: Data(text.utf8))) ?? [:]
+    }
+
+    /// Compact JSON text.
+    public var jsonText: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(self)) ?? Data("null".utf8), as: UTF8.self)
     }
 }
 

@@ -77,7 +77,9 @@ struct ServerOptions: ParsableArguments {
             jwtLeeway: try integer(jwtLeeway, "ZAAKSTROOM_JWT_LEEWAY", 30),
             selectielijstURL: selectielijstURL ?? environment["ZAAKSTROOM_SELECTIELIJST_URL"] ?? "https://selectielijst.openzaak.nl/api/v1",
             applicatiesFile: applicatiesFile ?? environment["ZAAKSTROOM_APPLICATIES_FILE"],
-            notifier: try notifier.configuration(environment: environment))
+            notifier: try notifier.configuration(environment: environment),
+            contentDirectory: environment["ZAAKSTROOM_CONTENT_DIR"],
+            uploadChunkSize: Int64(try integer(nil, "ZAAKSTROOM_UPLOAD_CHUNK_SIZE", 4 << 30)))
     }
 }
 

@@ -34,7 +34,7 @@ struct ServeCommand: AsyncParsableCommand {
         // Before anything makes a metric: those made earlier would not reach the backend.
         let metrics = MetricsController.bootstrap()
         let notifier = Notifier(store: store, baseURL: configuration.publicBaseURL, configuration: configuration.notifier)
-        let dependencies = ServerDependencies(
+        let dependencies = try ServerDependencies(
             configuration: configuration, store: store, registry: registry, logger: logger, notifier: notifier, metrics: metrics)
 
         var app = Application(

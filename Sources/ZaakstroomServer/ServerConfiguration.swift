@@ -9,6 +9,8 @@ import Notifier
 /// |---|---|---|---|
 /// | database | — | `DATABASE_URL` | none: run an embedded PostgreSQL |
 /// | data folder | `--data-dir` | `ZAAKSTROOM_DATA_DIR` | `./zaakstroom-data` |
+/// | document content folder | — | `ZAAKSTROOM_CONTENT_DIR` | `<data folder>/content` |
+/// | bestandsdelen size (bytes) | — | `ZAAKSTROOM_UPLOAD_CHUNK_SIZE` | `4294967296` (4 GiB, as Open Zaak) |
 /// | host | `--host` | `ZAAKSTROOM_HOST` | `127.0.0.1` |
 /// | port | `--port` | `ZAAKSTROOM_PORT` | `8000` |
 /// | public base URL | `--public-url` | `ZAAKSTROOM_PUBLIC_URL` | `http://<host>:<port>` |
@@ -30,12 +32,16 @@ public struct ServerConfiguration: Sendable {
     public var selectielijstURL: String
     public var applicatiesFile: String?
     public var notifier: NotifierConfiguration
+    /// Where document bytes are stored (content-addressed).
+    public var contentDirectory: String
+    /// The size of the bestandsdelen a large document is uploaded in.
+    public var uploadChunkSize: Int64
 
     public init(
         databaseURL: String? = nil, dataDirectory: String = "./zaakstroom-data", host: String = "127.0.0.1", port: Int = 8000,
         publicBaseURL: String? = nil, logLevel: Logger.Level = .info, jwtExpiry: Int = 3600, jwtLeeway: Int = 30,
         selectielijstURL: String = "https://selectielijst.openzaak.nl/api/v1", applicatiesFile: String? = nil,
-        notifier: NotifierConfiguration = NotifierConfiguration()
+        notifier: NotifierConfiguration = NotifierConfiguration(), contentDirectory: String? = nil, uploadChunkSize: Int64 = 4 << 30
     ) {
         self.databaseURL = databaseURL
         self.dataDirectory = dataDirectory
@@ -51,5 +57,7 @@ public struct ServerConfiguration: Sendable {
         self.selectielijstURL = selectielijstURL
         self.applicatiesFile = applicatiesFile
         self.notifier = notifier
+        self.contentDirectory = contentDirectory ?? dataDirectory + "/content"
+        self.uploadChunkSize = uploadChunkSize
     }
 }

@@ -1,3 +1,4 @@
+import ContentStore
 import Domain
 import EventStore
 import HTTPTypes
@@ -21,22 +22,26 @@ public struct ServerDependencies: Sendable {
     public let notifier: Notifier?
     /// Served at `/metrics` when given.
     public let metrics: PrometheusCollectorRegistry?
+    /// Document bytes (the configured content folder unless given).
+    public let contents: any ContentStore
 
     public init(
         configuration: ServerConfiguration, store: EventStore, registry: ApplicatieRegistry, logger: Logger, notifier: Notifier? = nil,
-        metrics: PrometheusCollectorRegistry? = nil
-    ) {
+        metrics: PrometheusCollectorRegistry? = nil, contents: (any ContentStore)? = nil
+    ) throws {
         self.configuration = configuration
         self.store = store
         self.registry = registry
         self.logger = logger
         self.notifier = notifier
         self.metrics = metrics
+        self.contents = try contents ?? FileSystemContentStore(directory: configuration.contentDirectory)
     }
 }
 
 /// The resource collections each API serves so far (listed at its root).
 let resources: [ZGWAPI: [String]] = [
+    .documenten: ["enkelvoudiginformatieobjecten", "gebruiksrechten", "objectinformatieobjecten", "verzendingen"],
     .zaken: ["klantcontacten", "resultaten", "rollen", "statussen", "zaakcontactmomenten", "zaakinformatieobjecten", "zaakobjecten", "zaakverzoeken", "zaken"],
     .catalogi: ["besluittypen", "catalogussen", "eigenschappen", "informatieobjecttypen", "resultaattypen", "roltypen", "zaakobjecttypen", "statustypen", "zaaktype-informatieobjecttypen", "zaaktypen"],
     .autorisaties: ["applicaties"], .notificaties: Notifier.resources,
@@ -71,6 +76,18 @@ let zakenMethods: [(String, [HTTPRequest.Method])] = [
     ("zaakverzoeken", [.get, .post]), ("zaakverzoeken/:uuid", [.get, .head, .delete]),
 ]
 
+/// The methods of each Documenten path, as documenten-1.4.2 (VNG) has them; other methods answer 405.
+let documentenMethods: [(String, [HTTPRequest.Method])] = [
+    ("enkelvoudiginformatieobjecten", [.get, .post]), ("enkelvoudiginformatieobjecten/_zoek", [.post]),
+    ("enkelvoudiginformatieobjecten/:uuid", [.get, .head, .put, .patch, .delete]), ("enkelvoudiginformatieobjecten/:uuid/download", [.get]),
+    ("enkelvoudiginformatieobjecten/:uuid/lock", [.post]), ("enkelvoudiginformatieobjecten/:uuid/unlock", [.post]),
+    ("enkelvoudiginformatieobjecten/:uuid/audittrail", [.get]), ("enkelvoudiginformatieobjecten/:uuid/audittrail/:sub", [.get]),
+    ("bestandsdelen/:uuid", [.put]),
+    ("gebruiksrechten", [.get, .post]), ("gebruiksrechten/:uuid", [.get, .head, .put, .patch, .delete]),
+    ("objectinformatieobjecten", [.get, .post]), ("objectinformatieobjecten/:uuid", [.get, .head, .delete]),
+    ("verzendingen", [.get, .post]), ("verzendingen/:uuid", [.get, .head, .put, .patch, .delete]),
+]
+
 func refuseOtherMethods(_ methods: [(String, [HTTPRequest.Method])], on group: RouterGroup<ZGWRequestContext>) {
     for (path, allowed) in methods { MethodNotAllowed.register(on: group, path: path, allowed: allowed) }
 }
@@ -101,6 +118,10 @@ public func buildRouter(_ dependencies: ServerDependencies) -> Router<ZGWRequest
             ZakenQueryController(store: store, baseURL: baseURL, logger: dependencies.logger).addRoutes(to: group)
             ZakenCommandController(store: store, baseURL: baseURL).addRoutes(to: group)
             refuseOtherMethods(zakenMethods, on: group)
+        case .documenten:
+            DocumentenQueryController(store: store, baseURL: baseURL, logger: dependencies.logger, contents: dependencies.contents).addRoutes(to: group)
+            DocumentenCommandController(store: store, baseURL: baseURL, contents: dependencies.contents, chunkSize: configuration.uploadChunkSize).addRoutes(to: group)
+            refuseOtherMethods(documentenMethods, on: group)
         case .catalogi:
             CatalogiQueryControllers.addRoutes(to: group, client: store.client, baseURL: baseURL, logger: dependencies.logger)
             CatalogiCommandControllers.addRoutes(

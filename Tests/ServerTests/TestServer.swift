@@ -1,4 +1,5 @@
 import CommandAPI
+import ContentStore
 import Domain
 import EventStore
 import Foundation
@@ -21,18 +22,23 @@ struct TestServer {
 
     /// Runs `body` with a migrated database and the server's router.
     static func run<Result: Sendable>(
-        jwtExpiry: Int = 3600, selectielijstURL: String = "http://127.0.0.1:9/api/v1", notifier notifierConfiguration: NotifierConfiguration = .forTests(),
+        jwtExpiry: Int = 3600, uploadChunkSize: Int64 = 4 << 30, selectielijstURL: String = "http://127.0.0.1:9/api/v1", notifier notifierConfiguration: NotifierConfiguration = .forTests(),
         _ body: @Sendable (TestServer, any TestClientProtocol) async throws -> Result
     ) async throws -> Result {
         try await withTestStore(projectors: ReadModels.projectors, migrations: ReadModels.migrations) { store in
             let registry = ApplicatieRegistry()
             try await registry.reload(client: store.client, logger: store.logger)
             let configuration = ServerConfiguration(
-                publicBaseURL: baseURL, jwtExpiry: jwtExpiry, selectielijstURL: selectielijstURL, notifier: notifierConfiguration)
+                publicBaseURL: baseURL, jwtExpiry: jwtExpiry, selectielijstURL: selectielijstURL, notifier: notifierConfiguration,
+                uploadChunkSize: uploadChunkSize)
             let notifier = Notifier(store: store, baseURL: baseURL, configuration: notifierConfiguration)
             try await notifier.prepare()
+            let contentDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("zaakstroom-content-\(UUID().uuidString)").path
+            defer { try? FileManager.default.removeItem(atPath: contentDirectory) }
             let router = buildRouter(
-                ServerDependencies(configuration: configuration, store: store, registry: registry, logger: store.logger, notifier: notifier))
+                try ServerDependencies(
+                    configuration: configuration, store: store, registry: registry, logger: store.logger, notifier: notifier,
+                    contents: try FileSystemContentStore(directory: contentDirectory)))
             let app = Application(router: router, logger: store.logger)
             let server = TestServer(store: store, registry: registry, notifier: notifier)
             return try await app.test(.router) { client in try await body(server, client) }
@@ -64,8 +70,8 @@ func jsonHeaders(_ token: String) -> HTTPFields {
 
 /// Decodes a JSON object body.
 func jsonObject(_ response: TestResponse) throws -> [String: JSONValue] {
-    guard case .object(let object) = try JSONDecoder().decode(JSONValue.self, from: Data(buffer: response.body)) else {
-        throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "not an object"))
+    guard case .object(let object) = try? JSONDecoder().decode(JSONValue.self, from: Data(buffer: response.body)) else {
+        throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "not an object: \(response.status) \(String(buffer: response.body).prefix(300))"))
     }
     return object
 }

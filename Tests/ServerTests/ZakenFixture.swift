@@ -25,9 +25,11 @@ struct ZakenFixture: Sendable {
     let iot: String
     let otherIOT: String
 
-    static func run(_ body: @Sendable (TestServer, any TestClientProtocol, ZakenFixture) async throws -> Void) async throws {
+    static func run(
+        uploadChunkSize: Int64 = 4 << 30, _ body: @Sendable (TestServer, any TestClientProtocol, ZakenFixture) async throws -> Void
+    ) async throws {
         try await SelectielijstStub.run { selectielijst in
-            try await TestServer.run(selectielijstURL: selectielijst) { server, client in
+            try await TestServer.run(uploadChunkSize: uploadChunkSize, selectielijstURL: selectielijst) { server, client in
                 let catalogus = try await ZaakTypenTests.setUp(server, client)
                 let (klasse, procestype) = try SelectielijstStub.resultaat(where: { ($0["procestermijn"] as? String) == "nihil" })
                 let zaaktype = try #require(try await ZaakTypenTests.post(client, "zaaktypen", ZaakTypenTests.zaaktype(

@@ -36,6 +36,11 @@ struct RemoteResources: Sendable {
     }
 
     func fetch(_ url: String) async -> [String: JSONValue]? {
+        await json(at: url)?.object
+    }
+
+    /// The JSON at `url` (any value: lists answer arrays); nil when it cannot be fetched or does not answer 200.
+    func json(at url: String) async -> JSONValue? {
         guard let components = URLComponents(string: url), ["http", "https"].contains(components.scheme?.lowercased() ?? ""),
             OutboundPolicy.allows(url)
         else { return nil }
@@ -45,8 +50,7 @@ struct RemoteResources: Sendable {
             let response = try await HTTPClient.shared.execute(request, timeout: timeout)
             guard response.status == .ok else { return nil }
             let body = try await response.body.collect(upTo: 4 << 20)
-            guard case .object(let object) = try JSONDecoder().decode(JSONValue.self, from: Data(buffer: body)) else { return nil }
-            return object
+            return try JSONDecoder().decode(JSONValue.self, from: Data(buffer: body))
         } catch {
             return nil
         }

@@ -5,7 +5,7 @@ import PostgresNIO
 
 /// The rules of the resources under a zaak (zrc-003 … 005, 016 … 020 and Open Zaak's checks), run in the
 /// write's transaction. `state` is the new state (merged with `previous` on updates); the rules complete
-/// what the API derives. Returns extra changes the write causes (none so far besides the status's).
+/// what the API derives. Returns extra changes the write causes (the mirrored objectinformatieobject of a zaakinformatieobject).
 struct SubResourceRules: Sendable {
     let references: ZaakReferences
 
@@ -14,6 +14,7 @@ struct SubResourceRules: Sendable {
         zaaktype: [String: JSONValue], transaction: EventStoreTransaction
     ) async throws -> [ZaakChange] {
         var errors: [FieldError] = []
+        var extra: [ZaakChange] = []
         func immutable(_ fields: String...) {
             guard let previous else { return }
             for field in fields where state[field] != previous[field] {
@@ -84,7 +85,8 @@ struct SubResourceRules: Sendable {
                 if aggregate.all(.zaakinformatieobject).contains(where: { $0.state.string("informatieobject") == informatieobject }) {
                     errors.append(FieldError(name: "nonFieldErrors", code: "unique", reason: "De velden zaak, informatieobject moeten een unieke set zijn."))
                 }
-                errors += try await checkInformatieobject(informatieobject, zaaktype: zaaktype)
+                errors += try await checkInformatieobject(
+                    informatieobject, zio: state, zaak: aggregate.uuid, zaaktype: zaaktype, transaction: transaction, extra: &extra)
             }
             if !state.string("status").isEmpty, !aggregate.all(.status).contains(where: { $0.state.string("url") == state.string("status") }) {
                 errors.append(FieldError(name: "status", code: "does_not_exist", reason: "De status hoort niet bij deze zaak."))
@@ -106,7 +108,7 @@ struct SubResourceRules: Sendable {
             break
         }
         if !errors.isEmpty { throw ValidationErrors(errors) }
-        return []
+        return extra
     }
 
     /// A URL of another API must answer 200 (`bad-url`). Our own Documenten and Besluiten APIs are not served
@@ -117,10 +119,21 @@ struct SubResourceRules: Sendable {
         return found ? [] : [FieldError(name: field, code: "bad-url", reason: "De URL \(url) is ongeldig of gaf geen 200.")]
     }
 
-    /// zrc-003 / zrc-017: the document resolves and its informatieobjecttype is one of the zaaktype's.
-    func checkInformatieobject(_ url: String, zaaktype: [String: JSONValue]) async throws -> [FieldError] {
-        guard !ZaakReferences.isLocal(url), let document = await references.remote.object(at: url) else {
-            return [FieldError(name: "informatieobject", code: "bad-url", reason: "De URL \(url) is ongeldig of gaf geen 200.")]
+    /// zrc-003 / zrc-017: the document resolves and its informatieobjecttype is one of the zaaktype's. One of
+    /// our documents gets its objectinformatieobject in the same transaction (zrc-005, atomic).
+    func checkInformatieobject(
+        _ url: String, zio: [String: JSONValue], zaak: UUID, zaaktype: [String: JSONValue], transaction: EventStoreTransaction, extra: inout [ZaakChange]
+    ) async throws -> [FieldError] {
+        let badURL = [FieldError(name: "informatieobject", code: "bad-url", reason: "De URL \(url) is ongeldig of gaf geen 200.")]
+        let document: [String: JSONValue]
+        var local: (uuid: UUID, document: [String: JSONValue], version: Int64)?
+        if ZaakReferences.isLocal(url) {
+            guard let found = try await references.document(url, connection: transaction.connection, logger: transaction.logger) else { return badURL }
+            local = found
+            document = found.document
+        } else {
+            guard let found = await references.remote.object(at: url) else { return badURL }
+            document = found
         }
         guard let type = document["informatieobjecttype"]?.text else {
             return [FieldError(name: "informatieobject", code: "invalid-resource", reason: "De URL verwijst niet naar een informatieobject.")]
@@ -128,6 +141,9 @@ struct SubResourceRules: Sendable {
         let allowed = zaaktype["informatieobjecttypen"]?.strings ?? []
         if !allowed.contains(references.stored(type)) {
             return [FieldError(name: "nonFieldErrors", code: "missing-zaaktype-informatieobjecttype-relation", reason: "Het informatieobjecttype hoort niet bij het zaaktype van de zaak.")]
+        }
+        if let local {
+            extra.append(try ZaakDocumentMirror.created(document: local.uuid, version: local.version, zaak: zaak, informatieobject: url))
         }
         return []
     }

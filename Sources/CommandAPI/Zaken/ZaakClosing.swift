@@ -53,7 +53,7 @@ struct ZaakClosing: Sendable {
             // …and only when every document of the zaak says whether it has gebruiksrechten.
             for zio in aggregate.all(.zaakinformatieobject) {
                 let url = zio.state.string("informatieobject")
-                guard !ZaakReferences.isLocal(url), let document = await references.remote.object(at: url) else { continue }
+                guard let document = try await references.informatieobject(url, connection: transaction.connection, logger: transaction.logger) else { continue }
                 if document["indicatieGebruiksrecht"] == nil || document["indicatieGebruiksrecht"] == .null {
                     throw ValidationErrors([FieldError(name: "nonFieldErrors", code: "indicatiegebruiksrecht-unset", reason: "Van alle informatieobjecten van de zaak moet indicatieGebruiksrecht gezet zijn voor de zaak afgesloten kan worden.")])
                 }

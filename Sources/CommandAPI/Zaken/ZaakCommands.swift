@@ -86,13 +86,16 @@ public struct ZaakCommands: Sendable {
                 try authorisation.require(.scope("zaken.verwijderen"), zaaktype: zaak.string("zaaktype"), vertrouwelijkheid: zaak.string("vertrouwelijkheidaanduiding"))
                 let zaaktype = try await references.catalogi(zaak.string("zaaktype"), collection: "zaaktypen", connection: transaction.connection, logger: transaction.logger)
                 var changes = [change(.zaak, uuid: uuid, state: nil, zaak: uuid, zaakState: zaak, zaaktype: zaaktype)]
+                var removed = [uuid]
                 let rows = try await transaction.connection.query("SELECT uuid, representation::text FROM zaken.zaken WHERE hoofdzaak = \(uuid)", logger: transaction.logger).collect()
                 for row in rows {
                     let (deelzaak, text) = try row.decode((UUID, String).self)
                     let state = (try? JSONDecoder().decode([String: JSONValue].self, from: Data(text.utf8))) ?? [:]
                     changes.append(change(.zaak, uuid: deelzaak, state: nil, zaak: deelzaak, zaakState: state, zaaktype: zaaktype))
+                    removed.append(deelzaak)
                 }
-                return changes
+                // Their documents' objectinformatieobjecten go with them.
+                return changes + (try await ZaakDocumentMirror.deleted(zaken: removed, connection: transaction.connection, logger: transaction.logger))
             }
         } catch is ZaakNotFound {
             return false
@@ -187,10 +190,15 @@ public struct ZaakCommands: Sendable {
         guard let zaakUUID = try await repository.owner(of: uuid, kind: kind) else { return false }
         do {
             try await repository.write(zaakUUID, metadata: metadata) { aggregate, transaction in
-                guard let zaak = aggregate.zaak, aggregate.state(of: kind, uuid) != nil else { throw ZaakNotFound() }
+                guard let zaak = aggregate.zaak, let state = aggregate.state(of: kind, uuid) else { throw ZaakNotFound() }
                 try requireWrite(Self.deleteRequirement(kind), on: aggregate, authorisation: authorisation)
                 let zaaktype = try await zaaktype(of: zaak, transaction)
-                return [change(kind, uuid: uuid, state: nil, zaak: zaakUUID, zaakState: zaak, zaaktype: zaaktype)]
+                var mirrors: [ZaakChange] = []
+                if kind == .zaakinformatieobject {
+                    mirrors = try await ZaakDocumentMirror.deleted(
+                        zaken: [zaakUUID], informatieobject: state.string("informatieobject"), connection: transaction.connection, logger: transaction.logger)
+                }
+                return [change(kind, uuid: uuid, state: nil, zaak: zaakUUID, zaakState: zaak, zaaktype: zaaktype)] + mirrors
             }
         } catch is ZaakNotFound {
             return false

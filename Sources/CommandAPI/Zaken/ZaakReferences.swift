@@ -64,6 +64,23 @@ struct ZaakReferences: Sendable {
         return zaak.map { (uuid, $0) }
     }
 
+    /// One of our documents by URL: its latest version as served and its stream version (a mirrored
+    /// objectinformatieobject is appended at that version, so a concurrent delete of the document loses).
+    func document(_ url: String, connection: PostgresConnection, logger: Logger) async throws -> (uuid: UUID, document: [String: JSONValue], version: Int64)? {
+        guard let uuid = Self.localUUID(url, api: .documenten, collection: "enkelvoudiginformatieobjecten") else { return nil }
+        let rows = try await connection.query(
+            "SELECT representation::text, stream_version FROM documenten.informatieobjecten WHERE uuid = \(uuid)", logger: logger
+        ).collect()
+        guard let (text, version) = try rows.first?.decode((String, Int64).self) else { return nil }
+        return (uuid, JSONValue.decodeObject(text), version)
+    }
+
+    /// A document by URL, ours from the read model, others over HTTP.
+    func informatieobject(_ url: String, connection: PostgresConnection, logger: Logger) async throws -> [String: JSONValue]? {
+        if Self.isLocal(url) { return try await document(url, connection: connection, logger: logger)?.document }
+        return await remote.object(at: url)
+    }
+
     static func object(_ query: PostgresQuery, connection: PostgresConnection, logger: Logger) async throws -> [String: JSONValue]? {
         let rows = try await connection.query(query, logger: logger).collect()
         guard let text = try rows.first?.decode(String.self),

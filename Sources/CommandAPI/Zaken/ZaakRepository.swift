@@ -8,6 +8,29 @@ struct ZaakChange: Sendable {
     var zaak: UUID
     var type: String
     var event: ZaakEvent
+    /// Set for a change to another aggregate's stream that must commit with the zaak's (the mirrored
+    /// objectinformatieobject in a document's stream): that stream, its expected version, and the event.
+    var foreign: ForeignChange?
+
+    init(zaak: UUID, type: String, event: ZaakEvent) {
+        self.zaak = zaak
+        self.type = type
+        self.event = event
+    }
+
+    init(foreign: ForeignChange, zaak: UUID) {
+        self.zaak = zaak
+        self.type = foreign.event.type
+        self.event = ZaakEvent(uuid: zaak, state: nil, notificatie: nil)
+        self.foreign = foreign
+    }
+}
+
+/// An event for a stream that is not a zaak's, appended in the same transaction.
+struct ForeignChange: Sendable {
+    var stream: String
+    var expected: ExpectedVersion
+    var event: NewEvent
 }
 
 /// Reads zaak streams into `ZaakAggregate`s and appends what commands decide, with optimistic concurrency:
@@ -49,7 +72,7 @@ struct ZaakRepository: Sendable {
                     let changes = try await decide(aggregate, transaction)
                     var byStream: [UUID: [ZaakChange]] = [:]
                     var order: [UUID] = []
-                    for change in changes {
+                    for change in changes where change.foreign == nil {
                         if byStream[change.zaak] == nil { order.append(change.zaak) }
                         byStream[change.zaak, default: []].append(change)
                     }
@@ -57,6 +80,9 @@ struct ZaakRepository: Sendable {
                         let events = try byStream[target, default: []].map { try NewEvent(type: $0.type, payload: $0.event) }
                         let expected: ExpectedVersion = target == zaak ? (aggregate.version == 0 ? .noStream : .exact(aggregate.version)) : .any
                         try await transaction.append(to: Self.stream(target), expectedVersion: expected, events: events, metadata: metadata)
+                    }
+                    for foreign in changes.compactMap(\.foreign) {
+                        try await transaction.append(to: foreign.stream, expectedVersion: foreign.expected, events: [foreign.event], metadata: metadata)
                     }
                 }
                 return

@@ -13,6 +13,7 @@ public struct DocumentProjector: InlineProjector {
 
     public func apply(_ appended: [AppendedEvent], connection: PostgresConnection, logger: Logger) async throws {
         var touched: [UUID] = []
+        var versions: [UUID: Int64] = [:]
         for event in appended {
             guard event.data != ZaakResource.destroyedPayload,
                 let document = StreamName.id(of: event.streamID, category: DocumentResource.streamCategory).flatMap(UUID.init(uuidString:))
@@ -44,9 +45,13 @@ public struct DocumentProjector: InlineProjector {
                 }
             }
             touched.append(document)
+            versions[document] = event.version
         }
         var seen = Set<UUID>()
         for document in touched where seen.insert(document).inserted {
+            // The stream's version, for appends from other aggregates' commands (a mirrored objectinformatieobject).
+            try await connection.query(
+                "UPDATE documenten.informatieobjecten SET stream_version = \(versions[document] ?? 0) WHERE uuid = \(document)", logger: logger)
             try await Self.refresh(document, connection: connection, logger: logger)
         }
     }

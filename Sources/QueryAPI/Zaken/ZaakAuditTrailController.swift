@@ -39,21 +39,11 @@ struct ZaakAuditTrailController: Sendable {
             let before = resource == .zaak ? aggregate.zaak : aggregate.state(of: resource, payload.uuid)
             aggregate.apply(type: event.type, event: payload, version: event.version)
             guard let facts = payload.notificatie else { continue }
-            let actie = event.metadata.actie ?? (action == "created" ? "create" : action == "deleted" ? "destroy" : "update")
             let after = payload.state
-            let record: [String: JSONValue] = [
-                "uuid": .string(event.eventID.lowercased), "bron": .string("zrc"),
-                "applicatieId": .string(event.metadata.clientID ?? ""), "applicatieWeergave": .string(event.metadata.applicatieLabel ?? ""),
-                "gebruikersId": .string(event.metadata.userID ?? ""), "gebruikersWeergave": .string(event.metadata.userRepresentation ?? ""),
-                "actie": .string(actie), "actieWeergave": .string(Self.actieWeergave[actie] ?? actie),
-                "resultaat": .number(Double(Self.status[actie] ?? 200)), "hoofdObject": .string(facts.hoofdObject),
-                "resource": .string(resource.rawValue), "resourceUrl": .string(facts.resourceUrl),
-                "toelichting": .string(event.metadata.toelichting ?? ""),
-                "resourceWeergave": .string(Self.weergave(resource, after ?? before ?? [:])),
-                "aanmaakdatum": .string(ZGWDateTime.format(event.recordedAt)),
-                "wijzigingen": .object(["oud": before.map { .object($0) } ?? .null, "nieuw": after.map { .object($0) } ?? .null]),
-            ]
-            records.append((event.eventID, .object(record)))
+            let record = AuditTrailRecord.make(
+                event, bron: "zrc", resource: resource.rawValue, action: action, facts: facts, before: before, after: after,
+                weergave: Self.weergave(resource, after ?? before ?? [:]))
+            records.append((event.eventID, record))
         }
         guard let zaakState = aggregate.zaak else { throw ZGWError.notFound() }
         let authorisation = ZaakAuthorisation(client: client, baseURL: baseURL)
@@ -61,9 +51,6 @@ struct ZaakAuditTrailController: Sendable {
             .scope("audittrails.lezen"), zaaktype: zaakState["zaaktype"]?.text ?? "", vertrouwelijkheid: zaakState["vertrouwelijkheidaanduiding"]?.text ?? "")
         return records
     }
-
-    static let actieWeergave = ["create": "Object aangemaakt", "update": "Object bijgewerkt", "partial_update": "Object deels bijgewerkt", "destroy": "Object verwijderd"]
-    static let status = ["create": 201, "update": 200, "partial_update": 200, "destroy": 204]
 
     /// A human label: the zaak's identificatie, or the resource's uuid.
     static func weergave(_ resource: ZaakResource, _ state: [String: JSONValue]) -> String {

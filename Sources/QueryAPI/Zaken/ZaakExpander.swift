@@ -98,19 +98,6 @@ struct ZaakExpander {
     }
 }
 
-extension JSONValue {
-    static func decodeObject(_ text: String) -> [String: JSONValue] {
-        (try? JSONDecoder().decode([String: JSONValue].self, from: Data(text.utf8))) ?? [:]
-    }
-
-    /// Compact JSON text.
-    var jsonText: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(self)) ?? Data("null".utf8), as: UTF8.self)
-    }
-}
-
 extension Array {
     func asyncMap<T>(_ transform: (Element) async throws -> T) async rethrows -> [T] {
         var result: [T] = []

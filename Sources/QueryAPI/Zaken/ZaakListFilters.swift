@@ -127,16 +127,7 @@ struct ZaakListFilters {
     /// zrc-006 in SQL: only zaken of a zaaktype the client may read `scope` for, up to its maximum
     /// vertrouwelijkheidaanduiding.
     static func restrict(_ filter: inout SQLFilter, to visible: [(zaaktype: String, maxRank: Int)]?, zaakColumn: String? = nil) {
-        guard let visible else { return }
-        let condition: (String, String) -> String = { types, ranks in
-            "EXISTS (SELECT 1 FROM unnest(\(types)::text[], \(ranks)::int[]) AS a(zaaktype, max_rank) WHERE a.zaaktype = z.zaaktype AND z.vertrouwelijkheid <= a.max_rank)"
-        }
-        let types = filter.bind(visible.map(\.zaaktype))
-        let ranks = filter.bind(visible.map { Int32($0.maxRank) })
-        if let zaakColumn {
-            filter.add("EXISTS (SELECT 1 FROM zaken.zaken z WHERE z.uuid = \(zaakColumn) AND \(condition(types, ranks)))")
-        } else {
-            filter.add("EXISTS (SELECT 1 FROM zaken.zaken z WHERE z.uuid = zaken.zaken.uuid AND \(condition(types, ranks)))")
-        }
+        TypeVisibility.restrict(
+            &filter, to: visible?.map { ($0.zaaktype, $0.maxRank) }, table: "zaken.zaken", typeColumn: "zaaktype", row: zaakColumn ?? "zaken.zaken.uuid")
     }
 }

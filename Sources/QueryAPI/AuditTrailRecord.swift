@@ -1,0 +1,29 @@
+import Domain
+import EventStore
+import Foundation
+
+/// One record of an API's `audittrail`, made from the event of a change: who (the JWT's client and user), why
+/// (`X-Audit-Toelichting`), what (the resource before and after), and when.
+enum AuditTrailRecord {
+    static let actieWeergave = ["create": "Object aangemaakt", "update": "Object bijgewerkt", "partial_update": "Object deels bijgewerkt", "destroy": "Object verwijderd"]
+    static let status = ["create": 201, "update": 200, "partial_update": 200, "destroy": 204]
+
+    static func make(
+        _ event: RecordedEvent, bron: String, resource: String, action: String, facts: NotificationFacts,
+        before: [String: JSONValue]?, after: [String: JSONValue]?, weergave: String
+    ) -> JSONValue {
+        let actie = event.metadata.actie ?? (action == "created" ? "create" : action == "deleted" ? "destroy" : "update")
+        return .object([
+            "uuid": .string(event.eventID.lowercased), "bron": .string(bron),
+            "applicatieId": .string(event.metadata.clientID ?? ""), "applicatieWeergave": .string(event.metadata.applicatieLabel ?? ""),
+            "gebruikersId": .string(event.metadata.userID ?? ""), "gebruikersWeergave": .string(event.metadata.userRepresentation ?? ""),
+            "actie": .string(actie), "actieWeergave": .string(actieWeergave[actie] ?? actie),
+            "resultaat": .number(Double(status[actie] ?? 200)), "hoofdObject": .string(facts.hoofdObject),
+            "resource": .string(resource), "resourceUrl": .string(facts.resourceUrl),
+            "toelichting": .string(event.metadata.toelichting ?? ""),
+            "resourceWeergave": .string(weergave),
+            "aanmaakdatum": .string(ZGWDateTime.format(event.recordedAt)),
+            "wijzigingen": .object(["oud": before.map { .object($0) } ?? .null, "nieuw": after.map { .object($0) } ?? .null]),
+        ])
+    }
+}
