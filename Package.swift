@@ -142,6 +142,13 @@ let package = Package(
             path: "Benchmarks/EventStoreBenchmark",
             swiftSettings: swiftSettings
         ),
+        // Throughput of the streaming decoders and the filesystem content store (see Benchmarks/README.md).
+        .executableTarget(
+            name: "ContentStoreBenchmark",
+            dependencies: ["ContentStore", .product(name: "NIOCore", package: "swift-nio")],
+            path: "Benchmarks/ContentStoreBenchmark",
+            swiftSettings: swiftSettings
+        ),
         // What the server benchmarks share: the server in process on a private PostgreSQL, a ZGW client, a zaaktype seed.
         .target(
             name: "BenchmarkSupport",

@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import NIOCore
 
 /// Splits a JSON request body (an object) as it streams in: the top-level `"inhoud"` string is base64-decoded and
@@ -61,7 +68,10 @@ public struct JSONInhoudExtractor: Sendable {
     }
 
     /// Scans the next piece of the body; decoded `inhoud` bytes from it go to `content` (at most one call a piece).
-    public mutating func feed(_ chunk: ByteBuffer, content: (ByteBuffer) async throws -> Void) async throws {
+    /// It runs on the caller's actor (`isolation`), so `content` may touch that actor's state.
+    public mutating func feed(
+        _ chunk: ByteBuffer, isolation: isolated (any Actor)? = #isolation, content: (ByteBuffer) async throws -> Void
+    ) async throws {
         var decoded: ByteBuffer?
         var failure: JSONInhoudError?
         chunk.withUnsafeReadableBytes { raw in
@@ -104,8 +114,7 @@ public struct JSONInhoudExtractor: Sendable {
                 continue
             }
             // The bulk of the body: a run of base64 up to the closing quote or the next escape, decoded at once.
-            var end = index
-            while end < raw.count, raw[end] != UInt8(ascii: "\""), raw[end] != UInt8(ascii: "\\") { end += 1 }
+            let end = runEnd(raw, from: index)
             if end > index { try decodeBase64(UnsafeRawBufferPointer(rebasing: raw[index..<end]), into: &decoded) }
             index = end
             guard index < raw.count else { break }
@@ -212,6 +221,15 @@ public struct JSONInhoudExtractor: Sendable {
         case .inhoud:
             preconditionFailure("the inhoud string is scanned in runs, not byte by byte")
         }
+    }
+
+    /// The index of the first `"` or `\\` at or after `start`, or the end: memchr finds them many times faster than
+    /// a byte loop, which matters when the run is a gigabyte of base64.
+    private func runEnd(_ raw: UnsafeRawBufferPointer, from start: Int) -> Int {
+        let base = raw.baseAddress!
+        let quote = memchr(base + start, 0x22, raw.count - start).map { base.distance(to: UnsafeRawPointer($0)) } ?? raw.count
+        guard quote > start, let backslash = memchr(base + start, 0x5C, quote - start) else { return quote }
+        return base.distance(to: UnsafeRawPointer(backslash))
     }
 
     /// The value of a top-level member begins (or the scanner resumes after the inhoud string, as if after one).

@@ -45,8 +45,11 @@ public struct MultipartStreamParser: Sendable {
         return boundary
     }
 
-    /// Parses the next piece of the body and reports what it completes to `handler`, in order.
-    public mutating func feed(_ chunk: ByteBuffer, handler: (MultipartEvent) async throws -> Void) async throws {
+    /// Parses the next piece of the body and reports what it completes to `handler`, in order. It runs on the
+    /// caller's actor (`isolation`), so `handler` may touch that actor's state.
+    public mutating func feed(
+        _ chunk: ByteBuffer, isolation: isolated (any Actor)? = #isolation, handler: (MultipartEvent) async throws -> Void
+    ) async throws {
         var events: [MultipartEvent] = []
         var failure: MultipartError?
         chunk.withUnsafeReadableBytes { raw in

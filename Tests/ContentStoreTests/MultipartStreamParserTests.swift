@@ -158,4 +158,18 @@ struct MultipartStreamParserTests {
         await #expect(throws: MultipartError.truncated) { try await parse(Array("no boundary here".utf8)) }
         #expect(try await parse(Array("--\(boundary)--".utf8)) == [])
     }
+
+    @Test("feed runs on the caller's actor, so its handler may change that actor's state")
+    @MainActor
+    func callersActor() async throws {
+        var names: [String] = []
+        var parser = MultipartStreamParser(boundary: boundary)
+        try await parser.feed(ByteBuffer(bytes: body([lockPart("x")]))) { event in
+            MainActor.assertIsolated()
+            if case .partBegin(let name, _, _) = event { names.append(name) }
+        }
+        var extractor = JSONInhoudExtractor()
+        try await extractor.feed(ByteBuffer(string: #"{"inhoud":"QUJD"}"#)) { _ in names.append("inhoud") }
+        #expect(names == ["lock", "inhoud"])
+    }
 }
