@@ -30,7 +30,7 @@ done
 token="$("$binary" token --client-id conformance --secret conformance)"
 
 status=0
-for api in "catalogi catalogi-1.3.1.yaml" "autorisaties autorisaties-1.0.0.yaml" "zaken zaken-1.5.1-vng.yaml" "documenten documenten-1.4.2-vng.yaml" "notificaties notificaties-1.0.0.yaml"; do
+for api in "catalogi catalogi-1.3.1.yaml" "autorisaties autorisaties-1.0.0.yaml" "zaken zaken-1.5.1-vng.yaml" "documenten documenten-1.4.2-vng.yaml" "besluiten besluiten-1.1.0.yaml" "notificaties notificaties-1.0.0.yaml"; do
     set -- $api
     echo "== $1 ($2)"
     patched="$data/$2"

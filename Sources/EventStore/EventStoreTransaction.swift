@@ -38,6 +38,7 @@ public final class EventStoreTransaction: @unchecked Sendable {
             try await projector.apply(appended, connection: connection, logger: logger)
         }
         pending.append(contentsOf: appended)
+        Failpoint.afterAppend(events.map(\.type))
         return appended
     }
 

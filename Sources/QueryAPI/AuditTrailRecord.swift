@@ -1,6 +1,8 @@
 import Domain
 import EventStore
 import Foundation
+import Hummingbird
+import ZGWHTTP
 
 /// One record of an API's `audittrail`, made from the event of a change: who (the JWT's client and user), why
 /// (`X-Audit-Toelichting`), what (the resource before and after), and when.
@@ -25,5 +27,24 @@ enum AuditTrailRecord {
             "aanmaakdatum": .string(ZGWDateTime.format(event.recordedAt)),
             "wijzigingen": .object(["oud": before.map { .object($0) } ?? .null, "nieuw": after.map { .object($0) } ?? .null]),
         ])
+    }
+}
+
+extension AuditTrailRecord {
+    /// Mounts `GET <path>/audittrail` (every record) and `GET <path>/audittrail/:sub` (one, by uuid) on the
+    /// records `records` makes for a request.
+    static func mount(
+        on group: RouterGroup<ZGWRequestContext>, path: String, baseURL: String,
+        records: @escaping @Sendable (Request, ZGWRequestContext) async throws -> [(UUID, JSONValue)]
+    ) {
+        group.get(RouterPath("\(path)/audittrail")) { request, context in
+            let all = try await records(request, context)
+            return JSONResponse.make(ResourceURL.render(JSONValue.array(all.map(\.1)).jsonText, baseURL: baseURL))
+        }
+        group.get(RouterPath("\(path)/audittrail/:sub")) { request, context in
+            let uuid = context.parameters.get("sub").flatMap(UUID.init(uuidString:))
+            guard let record = try await records(request, context).first(where: { $0.0 == uuid }) else { throw ZGWError.notFound() }
+            return JSONResponse.make(ResourceURL.render(record.1.jsonText, baseURL: baseURL))
+        }
     }
 }

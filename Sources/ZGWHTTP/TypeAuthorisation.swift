@@ -29,6 +29,9 @@ public struct TypeAuthorisation: Sendable {
         }
     }
 
+    /// Besluiten have no vertrouwelijkheidaanduiding: their autorisaties narrow by besluittype only.
+    var hasVertrouwelijkheid: Bool { component != .brc }
+
     /// The scopes the client holds for objects of `type` (stored form) with this vertrouwelijkheidaanduiding.
     public func scopes(type objectType: String, vertrouwelijkheid: String) -> Set<String> {
         guard let applicatie = client.applicatie else { return [] }
@@ -40,7 +43,7 @@ public struct TypeAuthorisation: Sendable {
                 scopes.formUnion(autorisatie.scopes)
                 continue
             }
-            if stored(type) == objectType, (autorisatie.maxVertrouwelijkheidaanduiding?.rank ?? -1) >= rank {
+            if stored(type) == objectType, !hasVertrouwelijkheid || (autorisatie.maxVertrouwelijkheidaanduiding?.rank ?? -1) >= rank {
                 scopes.formUnion(autorisatie.scopes)
             }
         }
@@ -62,7 +65,7 @@ public struct TypeAuthorisation: Sendable {
         if client.hasAllAutorisaties { return nil }
         return (client.applicatie?.autorisaties ?? []).compactMap { autorisatie in
             guard autorisatie.component == component, autorisatie.scopes.contains(scope), let type = type(of: autorisatie) else { return nil }
-            return (stored(type), autorisatie.maxVertrouwelijkheidaanduiding?.rank ?? -1)
+            return (stored(type), hasVertrouwelijkheid ? autorisatie.maxVertrouwelijkheidaanduiding?.rank ?? -1 : Int(Int32.max))
         }
     }
 }

@@ -41,6 +41,7 @@ public struct ServerDependencies: Sendable {
 
 /// The resource collections each API serves so far (listed at its root).
 let resources: [ZGWAPI: [String]] = [
+    .besluiten: ["besluiten", "besluitinformatieobjecten"],
     .documenten: ["enkelvoudiginformatieobjecten", "gebruiksrechten", "objectinformatieobjecten", "verzendingen"],
     .zaken: ["klantcontacten", "resultaten", "rollen", "statussen", "zaakcontactmomenten", "zaakinformatieobjecten", "zaakobjecten", "zaakverzoeken", "zaken"],
     .catalogi: ["besluittypen", "catalogussen", "eigenschappen", "informatieobjecttypen", "resultaattypen", "roltypen", "zaakobjecttypen", "statustypen", "zaaktype-informatieobjecttypen", "zaaktypen"],
@@ -88,6 +89,13 @@ let documentenMethods: [(String, [HTTPRequest.Method])] = [
     ("verzendingen", [.get, .post]), ("verzendingen/:uuid", [.get, .head, .put, .patch, .delete]),
 ]
 
+/// The methods of each Besluiten path, as besluiten-1.1.0 has them; other methods answer 405.
+let besluitenMethods: [(String, [HTTPRequest.Method])] = [
+    ("besluiten", [.get, .post]), ("besluit_verwerken", [.post]), ("besluiten/:uuid", [.get, .head, .put, .patch, .delete]),
+    ("besluiten/:uuid/audittrail", [.get]), ("besluiten/:uuid/audittrail/:sub", [.get]),
+    ("besluitinformatieobjecten", [.get, .post]), ("besluitinformatieobjecten/:uuid", [.get, .head, .delete]),
+]
+
 func refuseOtherMethods(_ methods: [(String, [HTTPRequest.Method])], on group: RouterGroup<ZGWRequestContext>) {
     for (path, allowed) in methods { MethodNotAllowed.register(on: group, path: path, allowed: allowed) }
 }
@@ -122,6 +130,10 @@ public func buildRouter(_ dependencies: ServerDependencies) -> Router<ZGWRequest
             DocumentenQueryController(store: store, baseURL: baseURL, logger: dependencies.logger, contents: dependencies.contents).addRoutes(to: group)
             DocumentenCommandController(store: store, baseURL: baseURL, contents: dependencies.contents, chunkSize: configuration.uploadChunkSize).addRoutes(to: group)
             refuseOtherMethods(documentenMethods, on: group)
+        case .besluiten:
+            BesluitenQueryController(store: store, baseURL: baseURL, logger: dependencies.logger).addRoutes(to: group)
+            BesluitenCommandController(store: store, baseURL: baseURL).addRoutes(to: group)
+            refuseOtherMethods(besluitenMethods, on: group)
         case .catalogi:
             CatalogiQueryControllers.addRoutes(to: group, client: store.client, baseURL: baseURL, logger: dependencies.logger)
             CatalogiCommandControllers.addRoutes(

@@ -24,6 +24,8 @@ struct ZakenFixture: Sendable {
     /// An informatieobjecttype of the zaaktype, and one that is not.
     let iot: String
     let otherIOT: String
+    /// A published besluittype of the zaaktype, whose documents are of `iot`.
+    let besluittype: String
 
     static func run(
         uploadChunkSize: Int64 = 4 << 30, _ body: @Sendable (TestServer, any TestClientProtocol, ZakenFixture) async throws -> Void
@@ -32,8 +34,15 @@ struct ZakenFixture: Sendable {
             try await TestServer.run(uploadChunkSize: uploadChunkSize, selectielijstURL: selectielijst) { server, client in
                 let catalogus = try await ZaakTypenTests.setUp(server, client)
                 let (klasse, procestype) = try SelectielijstStub.resultaat(where: { ($0["procestermijn"] as? String) == "nihil" })
+                let iot = try await BesluitTypenTests.iot(client, catalogus: catalogus, omschrijving: "Aanvraag")
+                let otherIOT = try await BesluitTypenTests.iot(client, catalogus: catalogus, omschrijving: "Overig")
+                for type in [iot, otherIOT] {
+                    _ = try await client.execute(uri: ZaakTypenTests.path(type) + "/publish", method: .post, headers: bearer(token))
+                }
+                let besluittype = try #require(try await BesluitTypenTests.post(client, "besluittypen", BesluitTypenTests.besluittype(catalogus: catalogus, iots: [iot])).headers[.location])
+                _ = try await client.execute(uri: ZaakTypenTests.path(besluittype) + "/publish", method: .post, headers: bearer(token))
                 let zaaktype = try #require(try await ZaakTypenTests.post(client, "zaaktypen", ZaakTypenTests.zaaktype(
-                    catalogus: catalogus, extra: #", "selectielijstProcestype": "\#(selectielijst)/procestypen/\#(procestype)""#)).headers[.location])
+                    catalogus: catalogus, besluittypen: [besluittype], extra: #", "selectielijstProcestype": "\#(selectielijst)/procestypen/\#(procestype)""#)).headers[.location])
                 func sub(_ collection: String, _ json: String) async throws -> String {
                     let response = try await ZaakTypeSubTypesTests.post(client, collection, json)
                     #expect(response.status == .created, "\(collection): \(String(buffer: response.body))")
@@ -49,17 +58,12 @@ struct ZakenFixture: Sendable {
                 let resultaattype = try await sub("resultaattypen", try ResultaatTypenTests.resultaattype(
                     zaaktype: zaaktype, selectielijst: selectielijst, klasse: "\(selectielijst)/resultaten/\(klasse)",
                     extra: #", "archiefnominatie": "vernietigen", "archiefactietermijn": "P1Y", "brondatumArchiefprocedure": {"afleidingswijze": "afgehandeld", "datumkenmerk": "", "einddatumBekend": false, "objecttype": "", "registratie": "", "procestermijn": null}"#))
-                let iot = try await BesluitTypenTests.iot(client, catalogus: catalogus, omschrijving: "Aanvraag")
-                let otherIOT = try await BesluitTypenTests.iot(client, catalogus: catalogus, omschrijving: "Overig")
-                for type in [iot, otherIOT] {
-                    _ = try await client.execute(uri: ZaakTypenTests.path(type) + "/publish", method: .post, headers: bearer(token))
-                }
                 #expect(try await ZaakTypeInformatieObjectTypenTests.link(client, zaaktype: zaaktype, iot: iot).status == .created)
                 let published = try await client.execute(uri: ZaakTypenTests.path(zaaktype) + "/publish", method: .post, headers: bearer(token))
                 #expect(published.status == .ok, "publish: \(String(buffer: published.body))")
                 try await body(server, client, ZakenFixture(
                     zaaktype: zaaktype, catalogus: catalogus, ontvangen: ontvangen, afgehandeld: afgehandeld, roltype: roltype,
-                    eigenschap: eigenschap, resultaattype: resultaattype, iot: iot, otherIOT: otherIOT))
+                    eigenschap: eigenschap, resultaattype: resultaattype, iot: iot, otherIOT: otherIOT, besluittype: besluittype))
             }
         }
     }

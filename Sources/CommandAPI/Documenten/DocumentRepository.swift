@@ -39,22 +39,15 @@ struct DocumentRepository: Sendable {
         _ document: UUID, metadata: EventMetadata,
         decide: @Sendable (DocumentAggregate, EventStoreTransaction) async throws -> [DocumentChange]
     ) async throws {
-        var attempt = 0
-        while true {
-            attempt += 1
+        try await OptimisticRetry.run {
             let aggregate = try await load(document)
-            do {
-                try await store.transaction { transaction in
-                    let changes = try await decide(aggregate, transaction)
-                    guard !changes.isEmpty else { return }
-                    let events = try changes.map { try NewEvent(type: $0.type, payload: $0.event) }
-                    try await transaction.append(
-                        to: Self.stream(document), expectedVersion: aggregate.version == 0 ? .noStream : .exact(aggregate.version), events: events,
-                        metadata: metadata)
-                }
-                return
-            } catch let error as EventStoreError where error.code == .wrongExpectedVersion && attempt < 20 {
-                continue
+            try await store.transaction { transaction in
+                let changes = try await decide(aggregate, transaction)
+                guard !changes.isEmpty else { return }
+                let events = try changes.map { try NewEvent(type: $0.type, payload: $0.event) }
+                try await transaction.append(
+                    to: Self.stream(document), expectedVersion: aggregate.version == 0 ? .noStream : .exact(aggregate.version), events: events,
+                    metadata: metadata)
             }
         }
     }

@@ -38,8 +38,13 @@ struct ObjectRelations: Sendable {
     func objectExists(_ state: [String: JSONValue], transaction: EventStoreTransaction) async throws -> Bool {
         let object = state.string("object")
         if ZaakReferences.isLocal(object) {
-            guard state.string("objectType") == "zaak" else { return false }
-            return try await references.zaak(object, connection: transaction.connection, logger: transaction.logger) != nil
+            switch state.string("objectType") {
+            case "zaak": return try await references.zaak(object, connection: transaction.connection, logger: transaction.logger) != nil
+            case "besluit":
+                guard let uuid = ZaakReferences.localUUID(object, api: .besluiten, collection: "besluiten") else { return false }
+                return try await !transaction.connection.query("SELECT 1 FROM besluiten.besluiten WHERE uuid = \(uuid)", logger: transaction.logger).collect().isEmpty
+            default: return false
+            }
         }
         return await remote.object(at: object) != nil
     }
@@ -51,7 +56,14 @@ struct ObjectRelations: Sendable {
         let type = state.string("objectType")
         guard type == "zaak" || type == "besluit" else { return nil }
         if ZaakReferences.isLocal(object) {
-            guard type == "zaak", let zaak = ZaakReferences.localUUID(object, api: .zaken, collection: "zaken") else { return false }
+            if type == "besluit" {
+                guard let besluit = ZaakReferences.localUUID(object, api: .besluiten, collection: "besluiten") else { return false }
+                let rows = try await transaction.connection.query(
+                    "SELECT 1 FROM besluiten.informatieobjecten WHERE besluit = \(besluit) AND informatieobject = \(informatieobject)", logger: transaction.logger
+                ).collect()
+                return !rows.isEmpty
+            }
+            guard let zaak = ZaakReferences.localUUID(object, api: .zaken, collection: "zaken") else { return false }
             let rows = try await transaction.connection.query(
                 """
                 SELECT 1 FROM zaken.resources WHERE zaak = \(zaak) AND kind = 'zaakinformatieobject'

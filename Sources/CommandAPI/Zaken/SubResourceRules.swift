@@ -102,7 +102,15 @@ struct SubResourceRules: Sendable {
             errors += try await resolves(state.string("verzoek"), field: "verzoek")
 
         case .zaakbesluit:
-            errors += try await resolves(state.string("besluit"), field: "besluit")
+            let besluit = state.string("besluit")
+            if aggregate.all(.zaakbesluit).contains(where: { $0.state.string("besluit") == besluit }) {
+                errors.append(FieldError(name: "nonFieldErrors", code: "unique", reason: "De velden zaak, besluit moeten een unieke set zijn."))
+            } else if let uuid = ZaakReferences.localUUID(besluit, api: .besluiten, collection: "besluiten") {
+                let rows = try await transaction.connection.query("SELECT 1 FROM besluiten.besluiten WHERE uuid = \(uuid)", logger: transaction.logger).collect()
+                if rows.isEmpty { errors.append(FieldError(name: "besluit", code: "bad-url", reason: "De URL \(besluit) is ongeldig of gaf geen 200.")) }
+            } else {
+                errors += try await resolves(besluit, field: "besluit")
+            }
 
         case .zaak, .status:
             break
@@ -143,7 +151,7 @@ struct SubResourceRules: Sendable {
             return [FieldError(name: "nonFieldErrors", code: "missing-zaaktype-informatieobjecttype-relation", reason: "Het informatieobjecttype hoort niet bij het zaaktype van de zaak.")]
         }
         if let local {
-            extra.append(try ZaakDocumentMirror.created(document: local.uuid, version: local.version, zaak: zaak, informatieobject: url))
+            extra.append(try ObjectInformatieObjectMirror.created(document: local.uuid, version: local.version, zaak: zaak, informatieobject: url))
         }
         return []
     }

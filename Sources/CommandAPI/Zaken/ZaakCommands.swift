@@ -95,7 +95,7 @@ public struct ZaakCommands: Sendable {
                     removed.append(deelzaak)
                 }
                 // Their documents' objectinformatieobjecten go with them.
-                return changes + (try await ZaakDocumentMirror.deleted(zaken: removed, connection: transaction.connection, logger: transaction.logger))
+                return changes + (try await ObjectInformatieObjectMirror.deleted(zaken: removed, connection: transaction.connection, logger: transaction.logger))
             }
         } catch is ZaakNotFound {
             return false
@@ -195,7 +195,7 @@ public struct ZaakCommands: Sendable {
                 let zaaktype = try await zaaktype(of: zaak, transaction)
                 var mirrors: [ZaakChange] = []
                 if kind == .zaakinformatieobject {
-                    mirrors = try await ZaakDocumentMirror.deleted(
+                    mirrors = try await ObjectInformatieObjectMirror.deleted(
                         zaken: [zaakUUID], informatieobject: state.string("informatieobject"), connection: transaction.connection, logger: transaction.logger)
                 }
                 return [change(kind, uuid: uuid, state: nil, zaak: zaakUUID, zaakState: zaak, zaaktype: zaaktype)] + mirrors

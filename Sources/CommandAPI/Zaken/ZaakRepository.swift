@@ -63,31 +63,24 @@ struct ZaakRepository: Sendable {
         _ zaak: UUID, metadata: EventMetadata,
         decide: @Sendable (ZaakAggregate, EventStoreTransaction) async throws -> [ZaakChange]
     ) async throws {
-        var attempt = 0
-        while true {
-            attempt += 1
+        try await OptimisticRetry.run {
             let aggregate = try await load(zaak)
-            do {
-                try await store.transaction { transaction in
-                    let changes = try await decide(aggregate, transaction)
-                    var byStream: [UUID: [ZaakChange]] = [:]
-                    var order: [UUID] = []
-                    for change in changes where change.foreign == nil {
-                        if byStream[change.zaak] == nil { order.append(change.zaak) }
-                        byStream[change.zaak, default: []].append(change)
-                    }
-                    for target in order {
-                        let events = try byStream[target, default: []].map { try NewEvent(type: $0.type, payload: $0.event) }
-                        let expected: ExpectedVersion = target == zaak ? (aggregate.version == 0 ? .noStream : .exact(aggregate.version)) : .any
-                        try await transaction.append(to: Self.stream(target), expectedVersion: expected, events: events, metadata: metadata)
-                    }
-                    for foreign in changes.compactMap(\.foreign) {
-                        try await transaction.append(to: foreign.stream, expectedVersion: foreign.expected, events: [foreign.event], metadata: metadata)
-                    }
+            try await store.transaction { transaction in
+                let changes = try await decide(aggregate, transaction)
+                var byStream: [UUID: [ZaakChange]] = [:]
+                var order: [UUID] = []
+                for change in changes where change.foreign == nil {
+                    if byStream[change.zaak] == nil { order.append(change.zaak) }
+                    byStream[change.zaak, default: []].append(change)
                 }
-                return
-            } catch let error as EventStoreError where error.code == .wrongExpectedVersion && attempt < 20 {
-                continue
+                for target in order {
+                    let events = try byStream[target, default: []].map { try NewEvent(type: $0.type, payload: $0.event) }
+                    let expected: ExpectedVersion = target == zaak ? (aggregate.version == 0 ? .noStream : .exact(aggregate.version)) : .any
+                    try await transaction.append(to: Self.stream(target), expectedVersion: expected, events: events, metadata: metadata)
+                }
+                for foreign in changes.compactMap(\.foreign) {
+                    try await transaction.append(to: foreign.stream, expectedVersion: foreign.expected, events: [foreign.event], metadata: metadata)
+                }
             }
         }
     }

@@ -13,12 +13,14 @@ public struct ZaakProjector: InlineProjector {
 
     public func apply(_ appended: [AppendedEvent], connection: PostgresConnection, logger: Logger) async throws {
         var touched: [UUID] = []
+        var versions: [UUID: Int64] = [:]
         for event in appended {
             // Payloads removed by archival destruction are skipped on a rebuild; the destruction event removes the rows.
             guard event.data != ZaakResource.destroyedPayload, let (resource, action) = ZaakResource.of(eventType: event.type),
                 let zaak = StreamName.id(of: event.streamID, category: ZaakResource.streamCategory).flatMap(UUID.init(uuidString:))
             else { continue }
             let payload = try event.decode(ZaakEvent.self)
+            versions[zaak] = event.version
             let state = try payload.state.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
             switch (resource, action, state) {
             case (.zaak, "deleted", _), (.zaak, _, nil):
@@ -52,6 +54,10 @@ public struct ZaakProjector: InlineProjector {
         }
         var seen = Set<UUID>()
         for zaak in touched where seen.insert(zaak).inserted {
+            // The stream's version, for appends from other aggregates' commands (a besluit's zaakbesluit).
+            if let version = versions[zaak] {
+                try await connection.query("UPDATE zaken.zaken SET stream_version = \(version) WHERE uuid = \(zaak)", logger: logger)
+            }
             try await Self.refresh(zaak, connection: connection, logger: logger)
         }
     }

@@ -12,15 +12,7 @@ struct DocumentAuditTrailController: Sendable {
     let baseURL: String
 
     func addRoutes(to group: RouterGroup<ZGWRequestContext>) {
-        group.get("enkelvoudiginformatieobjecten/:uuid/audittrail") { request, context in
-            let records = try await self.records(request, context: context)
-            return JSONResponse.make(ResourceURL.render(JSONValue.array(records.map(\.1)).jsonText, baseURL: self.baseURL))
-        }
-        group.get("enkelvoudiginformatieobjecten/:uuid/audittrail/:sub") { request, context in
-            let uuid = context.parameters.get("sub").flatMap(UUID.init(uuidString:))
-            guard let record = try await self.records(request, context: context).first(where: { $0.0 == uuid }) else { throw ZGWError.notFound() }
-            return JSONResponse.make(ResourceURL.render(record.1.jsonText, baseURL: self.baseURL))
-        }
+        AuditTrailRecord.mount(on: group, path: "enkelvoudiginformatieobjecten/:uuid", baseURL: baseURL) { request, context in try await self.records(request, context: context) }
     }
 
     func records(_ request: Request, context: ZGWRequestContext) async throws -> [(UUID, JSONValue)] {

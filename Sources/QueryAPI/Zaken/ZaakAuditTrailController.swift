@@ -15,15 +15,7 @@ struct ZaakAuditTrailController: Sendable {
     let baseURL: String
 
     func addRoutes(to group: RouterGroup<ZGWRequestContext>) {
-        group.get("zaken/:uuid/audittrail") { request, context in
-            let records = try await self.records(request, context: context)
-            return JSONResponse.make(ResourceURL.render(JSONValue.array(records.map(\.1)).jsonText, baseURL: self.baseURL))
-        }
-        group.get("zaken/:uuid/audittrail/:sub") { request, context in
-            let uuid = context.parameters.get("sub").flatMap(UUID.init(uuidString:))
-            guard let record = try await self.records(request, context: context).first(where: { $0.0 == uuid }) else { throw ZGWError.notFound() }
-            return JSONResponse.make(ResourceURL.render(record.1.jsonText, baseURL: self.baseURL))
-        }
+        AuditTrailRecord.mount(on: group, path: "zaken/:uuid", baseURL: baseURL) { request, context in try await self.records(request, context: context) }
     }
 
     func records(_ request: Request, context: ZGWRequestContext) async throws -> [(UUID, JSONValue)] {

@@ -1,0 +1,160 @@
+import Domain
+import EventStore
+import Foundation
+import Logging
+import PostgresNIO
+import ZGWHTTP
+
+/// The writes of the Besluiten API. A besluit and its besluitinformatieobjecten are one stream; the relations
+/// the standard mirrors into other APIs (zaakbesluit, objectinformatieobject) are appended to those streams in
+/// the same transaction when the other side is ours.
+public struct BesluitCommands: Sendable {
+    let repository: BesluitRepository
+    let references: ZaakReferences
+    let validator: SchemaValidator
+
+    public init(store: EventStore, baseURL: String) {
+        self.repository = BesluitRepository(store: store)
+        self.references = ZaakReferences(remote: RemoteResources(), baseURL: baseURL)
+        self.validator = SchemaValidator(.besluiten, baseURL: baseURL)
+    }
+
+    static let identificatie = GeneratedIdentificatie(
+        table: "besluiten.besluiten", organisationColumn: "verantwoordelijke_organisatie", organisationField: "verantwoordelijkeOrganisatie",
+        sequence: "besluiten.besluit_identificatie", prefix: "BESLUIT", yearField: "datum", uniqueIndex: "besluiten_identificatie")
+
+    func validated(_ body: [String: JSONValue], _ schema: String, partial: Bool, prefix: String = "") throws -> [String: JSONValue] {
+        var errors: [FieldError] = []
+        let state = validator.writable(body, schema: schema, partial: partial, errors: &errors, prefix: prefix)
+        if !errors.isEmpty { throw ValidationErrors(errors) }
+        return state
+    }
+
+    // MARK: - Besluiten
+
+    /// Creates a besluit, with (`besluit_verwerken`) its besluitinformatieobjecten in the same transaction.
+    public func createBesluit(
+        _ body: [String: JSONValue], informatieobjecten: [[String: JSONValue]] = [], authorisation: TypeAuthorisation, metadata: EventMetadata
+    ) async throws -> (uuid: UUID, informatieobjecten: [UUID]) {
+        let prefix = informatieobjecten.isEmpty ? "" : "besluit."
+        let input = try validated(body, BesluitResource.besluit.schema, partial: false, prefix: prefix)
+        let uuid = UUID()
+        let bios = informatieobjecten.map { _ in UUID() }
+        let rules = BesluitRules(references: await references.prefetching(input))
+        let documents = BesluitInformatieObjectRules(references: await references.prefetching([:], also: informatieobjecten.map { $0.string("informatieobject") }))
+        for attempt in 1...5 {
+            do {
+                try await repository.write(uuid, metadata: metadata) { aggregate, transaction in
+                    var state = input
+                    let (type, zaakChanges) = try await rules.check(&state, uuid: uuid, previous: nil, transaction: transaction)
+                    try authorisation.require(.scope("besluiten.aanmaken"), type: state.string("besluittype"), vertrouwelijkheid: "")
+                    try await Self.identificatie.assign(&state, connection: transaction.connection, logger: transaction.logger)
+                    state["url"] = .string(BesluitResource.besluit.url(uuid))
+                    var changes = [BesluitChange(
+                        type: BesluitResource.besluit.created,
+                        event: ZaakEvent(uuid: uuid, state: state, notificatie: BesluitRules.notification(.besluit, uuid: uuid, besluit: uuid, state: state, type: type)))]
+                    changes += zaakChanges
+                    var seen: [String] = []
+                    for (index, (bio, informatieobject)) in zip(bios, informatieobjecten).enumerated() {
+                        changes += try await documents.create(
+                            bio, informatieobject: informatieobject.string("informatieobject"), besluit: uuid, besluitState: state, besluittype: type,
+                            existing: seen, prefix: "besluitinformatieobjecten.\(index).", transaction: transaction)
+                        seen.append(informatieobject.string("informatieobject"))
+                    }
+                    _ = aggregate
+                    return changes
+                }
+                return (uuid, bios)
+            } catch where Self.identificatie.isDuplicate(error) {
+                if !input.string("identificatie").isEmpty || attempt == 5 { throw GeneratedIdentificatie.notUnique }
+            }
+        }
+        return (uuid, bios)
+    }
+
+    public func updateBesluit(_ uuid: UUID, body: [String: JSONValue], partial: Bool, authorisation: TypeAuthorisation, metadata: EventMetadata) async throws -> Bool {
+        let input = try validated(body, BesluitResource.besluit.schema, partial: partial)
+        let rules = BesluitRules(references: await references.prefetching(input))
+        do {
+            try await repository.write(uuid, metadata: metadata) { aggregate, transaction in
+                guard let previous = aggregate.besluit else { throw BesluitNotFound() }
+                try authorisation.require(.scope("besluiten.bijwerken"), type: previous.string("besluittype"), vertrouwelijkheid: "")
+                var state = previous
+                state.merge(input) { $1 }
+                // A PUT without identificatie keeps the generated one.
+                if input["identificatie"] == .string("") { state["identificatie"] = previous["identificatie"] }
+                state["url"] = previous["url"]
+                let (type, zaakChanges) = try await rules.check(&state, uuid: uuid, previous: previous, transaction: transaction)
+                let facts = BesluitRules.notification(.besluit, uuid: uuid, besluit: uuid, state: state, type: type)
+                return [BesluitChange(type: BesluitResource.besluit.updated, event: ZaakEvent(uuid: uuid, state: state, notificatie: facts))] + zaakChanges
+            }
+        } catch is BesluitNotFound {
+            return false
+        }
+        return true
+    }
+
+    /// brc-009: the besluit with its besluitinformatieobjecten, their objectinformatieobjecten and its zaakbesluit.
+    public func deleteBesluit(_ uuid: UUID, authorisation: TypeAuthorisation, metadata: EventMetadata) async throws -> Bool {
+        do {
+            try await repository.write(uuid, metadata: metadata) { aggregate, transaction in
+                guard let besluit = aggregate.besluit else { throw BesluitNotFound() }
+                try authorisation.require(.scope("besluiten.verwijderen"), type: besluit.string("besluittype"), vertrouwelijkheid: "")
+                let type = try await references.catalogi(besluit.string("besluittype"), collection: "besluittypen", connection: transaction.connection, logger: transaction.logger)
+                let facts = BesluitRules.notification(.besluit, uuid: uuid, besluit: uuid, state: besluit, type: type)
+                var changes = [BesluitChange(type: BesluitResource.besluit.deleted, event: ZaakEvent(uuid: uuid, state: nil, notificatie: facts))]
+                changes += try await BesluitRules.zaakbesluitRemoval(besluit: uuid, zaak: besluit.string("zaak"), transaction: transaction)
+                changes += try await ObjectInformatieObjectMirror.removals(
+                    objects: [BesluitResource.besluit.url(uuid)], connection: transaction.connection, logger: transaction.logger
+                ).map { BesluitChange(foreign: $0) }
+                return changes
+            }
+        } catch is BesluitNotFound {
+            return false
+        }
+        return true
+    }
+
+    // MARK: - Besluitinformatieobjecten
+
+    public func createInformatieobject(_ body: [String: JSONValue], authorisation: TypeAuthorisation, metadata: EventMetadata) async throws -> UUID {
+        let input = try validated(body, BesluitResource.besluitinformatieobject.schema, partial: false)
+        guard let besluit = ResourceURL.uuid(in: input.string("besluit"), api: .besluiten, collection: "besluiten") else {
+            throw ValidationErrors([FieldError(name: "besluit", code: "no_match", reason: "Ongeldige hyperlink - Geen URL match.")])
+        }
+        let uuid = UUID()
+        let documents = BesluitInformatieObjectRules(references: await references.prefetching(input))
+        try await repository.write(besluit, metadata: metadata) { aggregate, transaction in
+            guard let state = aggregate.besluit else {
+                throw ValidationErrors([FieldError(name: "besluit", code: "does_not_exist", reason: "Ongeldige hyperlink - Object bestaat niet.")])
+            }
+            try authorisation.require(.scope("besluiten.aanmaken"), type: state.string("besluittype"), vertrouwelijkheid: "")
+            let type = try await references.catalogi(state.string("besluittype"), collection: "besluittypen", connection: transaction.connection, logger: transaction.logger) ?? [:]
+            return try await documents.create(
+                uuid, informatieobject: input.string("informatieobject"), besluit: besluit, besluitState: state, besluittype: type,
+                existing: aggregate.informatieobjecten.map { $0.state.string("informatieobject") }, prefix: "", transaction: transaction)
+        }
+        return uuid
+    }
+
+    public func deleteInformatieobject(_ uuid: UUID, authorisation: TypeAuthorisation, metadata: EventMetadata) async throws -> Bool {
+        guard let besluit = try await repository.owner(of: uuid) else { return false }
+        do {
+            try await repository.write(besluit, metadata: metadata) { aggregate, transaction in
+                guard let state = aggregate.besluit, let bio = aggregate.informatieobjecten.first(where: { $0.uuid == uuid })?.state else { throw BesluitNotFound() }
+                try authorisation.require(.scope("besluiten.verwijderen"), type: state.string("besluittype"), vertrouwelijkheid: "")
+                let type = try await references.catalogi(state.string("besluittype"), collection: "besluittypen", connection: transaction.connection, logger: transaction.logger)
+                let facts = BesluitRules.notification(.besluitinformatieobject, uuid: uuid, besluit: besluit, state: state, type: type)
+                // brc-005: its objectinformatieobject goes with it.
+                let mirrors = try await ObjectInformatieObjectMirror.removals(
+                    objects: [BesluitResource.besluit.url(besluit)], informatieobject: bio.string("informatieobject"),
+                    connection: transaction.connection, logger: transaction.logger)
+                return [BesluitChange(type: BesluitResource.besluitinformatieobject.deleted, event: ZaakEvent(uuid: uuid, state: nil, notificatie: facts))]
+                    + mirrors.map { BesluitChange(foreign: $0) }
+            }
+        } catch is BesluitNotFound {
+            return false
+        }
+        return true
+    }
+}

@@ -1,0 +1,122 @@
+import Domain
+import EventStore
+import Foundation
+import Hummingbird
+import Logging
+import PostgresNIO
+import ZGWHTTP
+
+/// The reads of the Besluiten API: besluiten (list with the spec's filters, detail, audit trail) and
+/// besluitinformatieobjecten. Lists are filtered in SQL to the besluittypen the client may read.
+public struct BesluitenQueryController: Sendable {
+    let client: PostgresClient
+    let store: EventStore
+    let baseURL: String
+    let logger: Logger
+    var reader: ReadModelReader { ReadModelReader(client: client, baseURL: baseURL, logger: logger) }
+    var urls: ZaakListFilters { ZaakListFilters(baseURL: baseURL) }
+
+    public init(store: EventStore, baseURL: String, logger: Logger) {
+        self.client = store.client
+        self.store = store
+        self.baseURL = baseURL
+        self.logger = logger
+    }
+
+    public func addRoutes(to group: RouterGroup<ZGWRequestContext>) {
+        group.get("besluiten") { request, context in try await self.list(request, context: context) }
+        group.get("besluiten/:uuid") { request, context in try await self.besluit(request, context: context) }
+        group.head("besluiten/:uuid") { request, context in try await self.besluit(request, context: context).withoutBody() }
+        group.get("besluitinformatieobjecten") { request, context in try await self.informatieobjecten(request, context: context) }
+        group.get("besluitinformatieobjecten/:uuid") { request, context in try await self.informatieobject(request, context: context) }
+        group.head("besluitinformatieobjecten/:uuid") { request, context in try await self.informatieobject(request, context: context).withoutBody() }
+        AuditTrailRecord.mount(on: group, path: "besluiten/:uuid", baseURL: baseURL) { request, context in try await self.auditTrail(request, context: context) }
+    }
+
+    func authorisation(_ context: ZGWRequestContext, scope: String = "besluiten.lezen") throws -> TypeAuthorisation {
+        TypeAuthorisation(client: try context.requireScopes(.scope(scope), component: .brc), component: .brc, baseURL: baseURL)
+    }
+
+    func restrict(_ filter: inout SQLFilter, _ authorisation: TypeAuthorisation, row: String) {
+        TypeVisibility.restrict(&filter, to: authorisation.visible(with: "besluiten.lezen"), table: "besluiten.besluiten", typeColumn: "besluittype", row: row)
+    }
+
+    func list(_ request: Request, context: ZGWRequestContext) async throws -> Response {
+        let authorisation = try authorisation(context)
+        let query = QueryParameters(request)
+        try query.requireOnly(Set(["identificatie", "verantwoordelijkeOrganisatie", "besluittype", "zaak"]).union(PageRequest.parameterNames))
+        var filter = SQLFilter()
+        filter.equals("identificatie", query.string("identificatie"))
+        filter.equals("verantwoordelijke_organisatie", query.string("verantwoordelijkeOrganisatie"))
+        for (name, column) in [("besluittype", "besluittype"), ("zaak", "zaak")] {
+            if let value = query.string(name) { filter.equals(column, try urls.stored(value, name: name)) }
+        }
+        restrict(&filter, authorisation, row: "besluiten.besluiten.uuid")
+        return try await reader.page("besluiten.besluiten", filter: filter, page: try PageRequest(query), request: request)
+    }
+
+    func besluit(_ request: Request, context: ZGWRequestContext) async throws -> Response {
+        let authorisation = try authorisation(context)
+        try QueryParameters(request).requireOnly([])
+        guard let uuid = context.parameters.get("uuid").flatMap(UUID.init(uuidString:)) else { throw ZGWError.notFound() }
+        let rows = try await client.query("SELECT representation::text, besluittype FROM besluiten.besluiten WHERE uuid = \(uuid)", logger: logger).collect()
+        guard let (json, type) = try rows.first?.decode((String, String).self) else { throw ZGWError.notFound() }
+        try authorisation.require(.scope("besluiten.lezen"), type: type, vertrouwelijkheid: "")
+        return JSONResponse.detail(ResourceURL.render(json, baseURL: baseURL), request: request)
+    }
+
+    func informatieobjecten(_ request: Request, context: ZGWRequestContext) async throws -> Response {
+        let authorisation = try authorisation(context)
+        let query = QueryParameters(request)
+        try query.requireOnly(["besluit", "informatieobject"])
+        var filter = SQLFilter()
+        if let besluit = query.string("besluit") {
+            let stored = try urls.stored(besluit, name: "besluit")
+            if let uuid = ResourceURL.uuid(in: stored, api: .besluiten, collection: "besluiten") { filter.add(uuid) { "besluit = \($0)" } } else { filter.add("false") }
+        }
+        if let informatieobject = query.string("informatieobject") { filter.equals("informatieobject", try urls.stored(informatieobject, name: "informatieobject")) }
+        restrict(&filter, authorisation, row: "besluiten.informatieobjecten.besluit")
+        let rows = try await client.query(
+            PostgresQuery(unsafeSQL: "SELECT representation::text FROM besluiten.informatieobjecten\(filter.whereClause) ORDER BY created_position", binds: filter.bindings),
+            logger: logger)
+        var items: [String] = []
+        for try await json in rows.decode(String.self) { items.append(json) }
+        return JSONResponse.make(ResourceURL.render("[" + items.joined(separator: ",") + "]", baseURL: baseURL))
+    }
+
+    func informatieobject(_ request: Request, context: ZGWRequestContext) async throws -> Response {
+        let authorisation = try authorisation(context)
+        try QueryParameters(request).requireOnly([])
+        guard let uuid = context.parameters.get("uuid").flatMap(UUID.init(uuidString:)) else { throw ZGWError.notFound() }
+        let rows = try await client.query(
+            """
+            SELECT i.representation::text, b.besluittype FROM besluiten.informatieobjecten i JOIN besluiten.besluiten b ON b.uuid = i.besluit WHERE i.uuid = \(uuid)
+            """, logger: logger
+        ).collect()
+        guard let (json, type) = try rows.first?.decode((String, String).self) else { throw ZGWError.notFound() }
+        try authorisation.require(.scope("besluiten.lezen"), type: type, vertrouwelijkheid: "")
+        return JSONResponse.detail(ResourceURL.render(json, baseURL: baseURL), request: request)
+    }
+
+    /// The besluit's changes from its stream, with who and why.
+    func auditTrail(_ request: Request, context: ZGWRequestContext) async throws -> [(UUID, JSONValue)] {
+        let authorisation = try authorisation(context, scope: "audittrails.lezen")
+        try QueryParameters(request).requireOnly([])
+        guard let besluit = context.parameters.get("uuid").flatMap(UUID.init(uuidString:)) else { throw ZGWError.notFound() }
+        var aggregate = BesluitAggregate(uuid: besluit)
+        var records: [(UUID, JSONValue)] = []
+        for event in try await store.readStream(StreamName.make(category: BesluitResource.streamCategory, id: besluit)) where event.data != ZaakResource.destroyedPayload {
+            let payload = try event.decode(ZaakEvent.self)
+            guard let (resource, action) = BesluitResource.of(eventType: event.type) else { continue }
+            let before = resource == .besluit ? aggregate.besluit : aggregate.informatieobjecten.first { $0.uuid == payload.uuid }?.state
+            aggregate.apply(type: event.type, event: payload, version: event.version)
+            guard let facts = payload.notificatie else { continue }
+            let weergave = resource == .besluit ? (payload.state ?? before ?? [:]).string("identificatie") : "\(resource.rawValue) \(payload.uuid.lowercased)"
+            records.append((event.eventID, AuditTrailRecord.make(
+                event, bron: "brc", resource: resource.rawValue, action: action, facts: facts, before: before, after: payload.state, weergave: weergave)))
+        }
+        guard let state = aggregate.besluit else { throw ZGWError.notFound() }
+        try authorisation.require(.scope("audittrails.lezen"), type: state.string("besluittype"), vertrouwelijkheid: "")
+        return records
+    }
+}
