@@ -1,17 +1,33 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import NIOCore
 import Synchronization
 
 /// Other services' resources on 127.0.0.1 (documents, contactmomenten, verzoeken …): GET of a path put in
-/// its table answers that JSON, anything else 404.
+/// its table answers that JSON, anything else 404. POST and DELETE are recorded ("POST /path body"); a POST
+/// answers 201 with its body, or the status set with `refusePosts`.
 final class ExternalResourcesStub: Sendable {
     let base: String
     private let resources: Mutex<[String: String]>
+    private let recorded: Mutex<[String]>
+    private let postStatus: Mutex<HTTPResponse.Status>
 
     init(base: String) {
         self.base = base
         self.resources = Mutex([:])
+        self.recorded = Mutex([])
+        self.postStatus = Mutex(.created)
+    }
+
+    /// The POSTs and DELETEs received, in order.
+    var calls: [String] { recorded.withLock { $0 } }
+
+    func refusePosts(_ status: HTTPResponse.Status) { postStatus.withLock { $0 = status } }
+
+    func record(_ call: String) -> HTTPResponse.Status {
+        recorded.withLock { $0.append(call) }
+        return postStatus.withLock { $0 }
     }
 
     /// Serves `json` at `path`; returns the resource's URL.
@@ -32,6 +48,15 @@ final class ExternalResourcesStub: Sendable {
         router.get("**") { request, _ -> Response in
             guard let json = table.withLock({ $0 })?.json(at: request.uri.path) else { return Response(status: .notFound) }
             return SelectielijstStub.json(json)
+        }
+        router.post("**") { request, _ -> Response in
+            let body = String(buffer: try await request.body.collect(upTo: 1 << 20))
+            let status = table.withLock({ $0 })?.record("POST \(request.uri.path) \(body)") ?? .notFound
+            return Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: body)))
+        }
+        router.delete("**") { request, _ -> Response in
+            _ = table.withLock({ $0 })?.record("DELETE \(request.uri.path)")
+            return Response(status: .noContent)
         }
         let app = Application(
             router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),

@@ -12,6 +12,7 @@ public struct BesluitCommands: Sendable {
     let repository: BesluitRepository
     let references: ZaakReferences
     let validator: SchemaValidator
+    let remote = RemoteRelations()
 
     public init(store: EventStore, baseURL: String) {
         self.repository = BesluitRepository(store: store)
@@ -64,6 +65,7 @@ public struct BesluitCommands: Sendable {
                     _ = aggregate
                     return changes
                 }
+                try await mirrorRemotely(uuid, zaak: input.string("zaak"), documents: informatieobjecten.map { $0.string("informatieobject") }, metadata: metadata)
                 return (uuid, bios)
             } catch where Self.identificatie.isDuplicate(error) {
                 if !input.string("identificatie").isEmpty || attempt == 5 { throw GeneratedIdentificatie.notUnique }
@@ -71,6 +73,43 @@ public struct BesluitCommands: Sendable {
         }
         return (uuid, bios)
     }
+
+    /// brc-005/006 with another API on the other side: the zaakbesluit in an external Zaken API and the
+    /// objectinformatieobjecten in external Documenten APIs, made once the besluit is committed (those APIs
+    /// check that it exists). When one fails the besluit is taken back and the failure is the answer.
+    func mirrorRemotely(_ uuid: UUID, zaak: String, documents: [String], metadata: EventMetadata) async throws {
+        let besluit = absolute(BesluitResource.besluit.url(uuid))
+        do {
+            if !zaak.isEmpty, !ZaakReferences.isLocal(zaak) { try await remote.createZaakbesluit(zaak: zaak, besluit: besluit) }
+            for document in documents where !ZaakReferences.isLocal(document) {
+                try await remote.createObjectInformatieObject(document: document, object: besluit, objectType: "besluit")
+            }
+        } catch {
+            await removeRemoteMirrors(zaak: zaak, documents: documents, besluit: besluit)
+            try await repository.write(uuid, metadata: metadata) { aggregate, transaction in
+                guard let state = aggregate.besluit else { return [] }
+                let type = try await references.catalogi(state.string("besluittype"), collection: "besluittypen", connection: transaction.connection, logger: transaction.logger)
+                return [BesluitChange(
+                    type: BesluitResource.besluit.deleted,
+                    event: ZaakEvent(uuid: uuid, state: nil, notificatie: BesluitRules.notification(.besluit, uuid: uuid, besluit: uuid, state: state, type: type)))]
+                    + (try await BesluitRules.zaakbesluitRemoval(besluit: uuid, zaak: state.string("zaak"), transaction: transaction))
+                    + (try await ObjectInformatieObjectMirror.removals(objects: [BesluitResource.besluit.url(uuid)], connection: transaction.connection, logger: transaction.logger)
+                        .map { BesluitChange(foreign: $0) })
+            }
+            throw error
+        }
+    }
+
+    /// Best effort: the external mirrors of a besluit that is gone.
+    func removeRemoteMirrors(zaak: String, documents: [String], besluit: String) async {
+        let logger = repository.store.logger
+        if !zaak.isEmpty, !ZaakReferences.isLocal(zaak) { await remote.deleteZaakbesluit(zaak: zaak, besluit: besluit, logger: logger) }
+        for document in documents where !document.isEmpty && !ZaakReferences.isLocal(document) {
+            await remote.deleteObjectInformatieObject(document: document, object: besluit, logger: logger)
+        }
+    }
+
+    func absolute(_ stored: String) -> String { stored.replacingOccurrences(of: ResourceURL.marker, with: references.baseURL) }
 
     public func updateBesluit(_ uuid: UUID, body: [String: JSONValue], partial: Bool, authorisation: TypeAuthorisation, metadata: EventMetadata) async throws -> Bool {
         let input = try validated(body, BesluitResource.besluit.schema, partial: partial)
@@ -96,6 +135,7 @@ public struct BesluitCommands: Sendable {
 
     /// brc-009: the besluit with its besluitinformatieobjecten, their objectinformatieobjecten and its zaakbesluit.
     public func deleteBesluit(_ uuid: UUID, authorisation: TypeAuthorisation, metadata: EventMetadata) async throws -> Bool {
+        let before = try await repository.load(uuid)
         do {
             try await repository.write(uuid, metadata: metadata) { aggregate, transaction in
                 guard let besluit = aggregate.besluit else { throw BesluitNotFound() }
@@ -112,6 +152,8 @@ public struct BesluitCommands: Sendable {
         } catch is BesluitNotFound {
             return false
         }
+        await removeRemoteMirrors(
+            zaak: before.field("zaak"), documents: before.informatieobjecten.map { $0.state.string("informatieobject") }, besluit: absolute(BesluitResource.besluit.url(uuid)))
         return true
     }
 
@@ -134,11 +176,27 @@ public struct BesluitCommands: Sendable {
                 uuid, informatieobject: input.string("informatieobject"), besluit: besluit, besluitState: state, besluittype: type,
                 existing: aggregate.informatieobjecten.map { $0.state.string("informatieobject") }, prefix: "", transaction: transaction)
         }
+        let document = input.string("informatieobject")
+        if !ZaakReferences.isLocal(document) {
+            do {
+                try await remote.createObjectInformatieObject(document: document, object: absolute(BesluitResource.besluit.url(besluit)), objectType: "besluit")
+            } catch {
+                try await repository.write(besluit, metadata: metadata) { aggregate, _ in
+                    guard aggregate.informatieobjecten.contains(where: { $0.uuid == uuid }) else { return [] }
+                    return [BesluitChange(
+                        type: BesluitResource.besluitinformatieobject.deleted,
+                        event: ZaakEvent(uuid: uuid, state: nil, notificatie: BesluitRules.notification(
+                            .besluitinformatieobject, uuid: uuid, besluit: besluit, state: aggregate.besluit ?? [:], type: nil)))]
+                }
+                throw error
+            }
+        }
         return uuid
     }
 
     public func deleteInformatieobject(_ uuid: UUID, authorisation: TypeAuthorisation, metadata: EventMetadata) async throws -> Bool {
         guard let besluit = try await repository.owner(of: uuid) else { return false }
+        let document = try await repository.load(besluit).informatieobjecten.first { $0.uuid == uuid }?.state.string("informatieobject") ?? ""
         do {
             try await repository.write(besluit, metadata: metadata) { aggregate, transaction in
                 guard let state = aggregate.besluit, let bio = aggregate.informatieobjecten.first(where: { $0.uuid == uuid })?.state else { throw BesluitNotFound() }
@@ -155,6 +213,7 @@ public struct BesluitCommands: Sendable {
         } catch is BesluitNotFound {
             return false
         }
+        await removeRemoteMirrors(zaak: "", documents: [document], besluit: absolute(BesluitResource.besluit.url(besluit)))
         return true
     }
 }

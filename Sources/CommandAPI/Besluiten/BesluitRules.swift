@@ -47,7 +47,14 @@ struct BesluitRules: Sendable {
                 }
             } else if ZaakReferences.isLocal(zaak) {
                 errors.append(FieldError(name: "zaak", code: "bad-url", reason: "De URL \(zaak) is ongeldig of gaf geen 200."))
-            } else if await references.remote.object(at: zaak) == nil {
+            } else if let remote = await references.remote.object(at: zaak) {
+                // brc-007 for a zaak in another Zaken API: its zaaktype (ours or another catalogus) decides.
+                let zaaktype = try await references.catalogi(
+                    references.stored(remote.string("zaaktype")), collection: "zaaktypen", connection: transaction.connection, logger: transaction.logger)
+                if !(zaaktype?["besluittypen"]?.strings ?? []).contains(url) {
+                    errors.append(FieldError(name: "nonFieldErrors", code: "zaaktype-mismatch", reason: "Het besluittype hoort niet bij het zaaktype van de zaak."))
+                }
+            } else {
                 errors.append(FieldError(name: "zaak", code: "bad-url", reason: "De URL \(zaak) is ongeldig of gaf geen 200."))
             }
         }

@@ -11,6 +11,7 @@ public struct ZaakCommands: Sendable {
     let repository: ZaakRepository
     let references: ZaakReferences
     let validator: SchemaValidator
+    let remote = RemoteRelations()
 
     public init(store: EventStore, baseURL: String) {
         self.repository = ZaakRepository(store: store)
@@ -80,6 +81,7 @@ public struct ZaakCommands: Sendable {
 
     /// zrc-023: the zaak and everything under it, and its deelzaken with theirs. False when there is none.
     public func deleteZaak(_ uuid: UUID, authorisation: ZaakAuthorisation, metadata: EventMetadata) async throws -> Bool {
+        let external = try await repository.load(uuid).all(.zaakinformatieobject).map { $0.state.string("informatieobject") }.filter { !ZaakReferences.isLocal($0) }
         do {
             try await repository.write(uuid, metadata: metadata) { aggregate, transaction in
                 guard let zaak = aggregate.zaak else { throw ZaakNotFound() }
@@ -100,6 +102,8 @@ public struct ZaakCommands: Sendable {
         } catch is ZaakNotFound {
             return false
         }
+        let object = ZaakResource.zaak.url(uuid, zaak: uuid).replacingOccurrences(of: ResourceURL.marker, with: references.baseURL)
+        for document in external { await remote.deleteObjectInformatieObject(document: document, object: object, logger: repository.store.logger) }
         return true
     }
 
@@ -151,7 +155,26 @@ public struct ZaakCommands: Sendable {
             changes.insert(change(kind, uuid: uuid, state: state, zaak: zaakUUID, zaakState: zaak, zaaktype: zaaktype), at: 0)
             return changes
         }
+        if kind == .zaakinformatieobject {
+            try await mirrorRemotely(zio: uuid, zaak: zaakUUID, document: state.string("informatieobject"), metadata: metadata)
+        }
         return uuid
+    }
+
+    /// zrc-005 for a document in another Documenten API: its objectinformatieobject is made there once our
+    /// zaakinformatieobject is committed (that API checks ours exists); when it fails, ours is taken back.
+    func mirrorRemotely(zio: UUID, zaak: UUID, document: String, metadata: EventMetadata) async throws {
+        guard !ZaakReferences.isLocal(document) else { return }
+        let object = ZaakResource.zaak.url(zaak, zaak: zaak).replacingOccurrences(of: ResourceURL.marker, with: references.baseURL)
+        do {
+            try await remote.createObjectInformatieObject(document: document, object: object, objectType: "zaak")
+        } catch {
+            try await repository.write(zaak, metadata: metadata) { aggregate, transaction in
+                guard let state = aggregate.zaak, aggregate.state(of: .zaakinformatieobject, zio) != nil else { return [] }
+                return [change(.zaakinformatieobject, uuid: zio, state: nil, zaak: zaak, zaakState: state, zaaktype: try await zaaktype(of: state, transaction))]
+            }
+            throw error
+        }
     }
 
     /// Updates a resource under a zaak; false when there is none.
@@ -188,6 +211,7 @@ public struct ZaakCommands: Sendable {
     /// Deletes a resource under a zaak; false when there is none.
     public func delete(_ kind: ZaakResource, uuid: UUID, authorisation: ZaakAuthorisation, metadata: EventMetadata) async throws -> Bool {
         guard let zaakUUID = try await repository.owner(of: uuid, kind: kind) else { return false }
+        let document = kind == .zaakinformatieobject ? try await repository.load(zaakUUID).state(of: kind, uuid)?.string("informatieobject") : nil
         do {
             try await repository.write(zaakUUID, metadata: metadata) { aggregate, transaction in
                 guard let zaak = aggregate.zaak, let state = aggregate.state(of: kind, uuid) else { throw ZaakNotFound() }
@@ -202,6 +226,10 @@ public struct ZaakCommands: Sendable {
             }
         } catch is ZaakNotFound {
             return false
+        }
+        if let document, !ZaakReferences.isLocal(document) {
+            let object = ZaakResource.zaak.url(zaakUUID, zaak: zaakUUID).replacingOccurrences(of: ResourceURL.marker, with: references.baseURL)
+            await remote.deleteObjectInformatieObject(document: document, object: object, logger: repository.store.logger)
         }
         return true
     }

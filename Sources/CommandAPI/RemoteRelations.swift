@@ -1,0 +1,95 @@
+import AsyncHTTPClient
+import Domain
+import Foundation
+import Logging
+import NIOCore
+import NIOHTTP1
+
+/// The mirrored relations of the standard when the other side is another ZGW API: the zaakbesluit of a
+/// besluit (brc-006) in an external Zaken API, the objectinformatieobject of a ZIO or BIO (zrc-005, brc-005)
+/// in an external Documenten API. Called after our side committed (the other API checks that our relation
+/// exists, drc-002), never inside a transaction; a failure to create is reported as a 400
+/// (`remote-relation-failed`) and the caller undoes its own side.
+struct RemoteRelations: Sendable {
+    let services: ExternalServices
+    let timeout: TimeAmount
+
+    init(services: ExternalServices = .configured, timeout: TimeAmount = .seconds(10)) {
+        self.services = services
+        self.timeout = timeout
+    }
+
+    static func failure(_ what: String, _ detail: String) -> ValidationErrors {
+        ValidationErrors([FieldError(name: "nonFieldErrors", code: "remote-relation-failed", reason: "\(what) in de externe API mislukte: \(detail)")])
+    }
+
+    /// `POST {zaak}/besluiten {besluit}`.
+    func createZaakbesluit(zaak: String, besluit: String) async throws {
+        let (status, body) = try await send(.POST, zaak + "/besluiten", body: JSONValue.object(["besluit": .string(besluit)]).jsonText)
+        guard status == .created else { throw Self.failure("Het aanmaken van het zaakbesluit", "HTTP \(status.code) \(body.prefix(300))") }
+    }
+
+    /// Removes the zaakbesluit(en) of `besluit` under `zaak` (best effort: logged when it fails).
+    func deleteZaakbesluit(zaak: String, besluit: String, logger: Logger) async {
+        do {
+            let (_, body) = try await send(.GET, zaak + "/besluiten")
+            let items = (try? JSONDecoder().decode(JSONValue.self, from: Data(body.utf8)))?.array ?? []
+            for item in items where item.object?["besluit"]?.text == besluit {
+                if let url = item.object?["url"]?.text { _ = try await send(.DELETE, url) }
+            }
+        } catch {
+            logger.warning("could not remove the external zaakbesluit", metadata: ["zaak": "\(zaak)", "error": "\(error)"])
+        }
+    }
+
+    /// `POST {documenten root}/objectinformatieobjecten {informatieobject, object, objectType}`.
+    func createObjectInformatieObject(document: String, object: String, objectType: String) async throws {
+        guard let root = Self.root(of: document) else { throw Self.failure("Het aanmaken van het objectinformatieobject", "geen Documenten API-URL") }
+        let json = JSONValue.object(["informatieobject": .string(document), "object": .string(object), "objectType": .string(objectType)]).jsonText
+        let (status, body) = try await send(.POST, root + "/objectinformatieobjecten", body: json)
+        guard status == .created else { throw Self.failure("Het aanmaken van het objectinformatieobject", "HTTP \(status.code) \(body.prefix(300))") }
+    }
+
+    /// Removes the objectinformatieobject(en) of `object` on `document` (best effort: logged when it fails).
+    func deleteObjectInformatieObject(document: String, object: String, logger: Logger) async {
+        guard let root = Self.root(of: document), var components = URLComponents(string: root + "/objectinformatieobjecten") else { return }
+        components.queryItems = [URLQueryItem(name: "object", value: object), URLQueryItem(name: "informatieobject", value: document)]
+        do {
+            let (_, body) = try await send(.GET, components.url?.absoluteString ?? "")
+            for item in (try? JSONDecoder().decode(JSONValue.self, from: Data(body.utf8)))?.array ?? [] {
+                if let url = item.object?["url"]?.text { _ = try await send(.DELETE, url) }
+            }
+        } catch {
+            logger.warning("could not remove the external objectinformatieobject", metadata: ["document": "\(document)", "error": "\(error)"])
+        }
+    }
+
+    /// `…/documenten/api/v1/enkelvoudiginformatieobjecten/{uuid}` → `…/documenten/api/v1`.
+    static func root(of document: String) -> String? {
+        guard let range = document.range(of: "/enkelvoudiginformatieobjecten/", options: .backwards) else { return nil }
+        return String(document[..<range.lowerBound])
+    }
+
+    func send(_ method: HTTPMethod, _ url: String, body: String? = nil) async throws -> (HTTPResponseStatus, String) {
+        guard OutboundPolicy.allows(url) else { throw Self.failure("Een aanroep", "\(url) is niet toegestaan") }
+        var request = HTTPClientRequest(url: url)
+        request.method = method
+        request.headers.add(name: "Accept", value: "application/json")
+        request.headers.add(name: "Accept-Crs", value: "EPSG:4326")
+        if let authorization = services.authorization(for: url) { request.headers.add(name: "Authorization", value: authorization) }
+        if let body {
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.headers.add(name: "Content-Crs", value: "EPSG:4326")
+            request.body = .bytes(ByteBuffer(string: body))
+        }
+        do {
+            let response = try await HTTPClient.shared.execute(request, timeout: timeout)
+            let bytes = try await response.body.collect(upTo: 1 << 20)
+            return (response.status, String(buffer: bytes))
+        } catch let error as ValidationErrors {
+            throw error
+        } catch {
+            throw Self.failure("Een aanroep", "\(error)")
+        }
+    }
+}
