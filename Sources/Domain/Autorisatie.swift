@@ -7,10 +7,13 @@ public struct Autorisatie: Codable, Sendable, Equatable {
     public var informatieobjecttype: String?
     public var besluittype: String?
     public var maxVertrouwelijkheidaanduiding: Vertrouwelijkheidaanduiding?
+    /// Instead of one type: every type of this catalogus (URL), including types and versions created later
+    /// (Open Zaak's catalogus autorisaties). Set through the applicaties file or the CLI, not the API.
+    public var catalogus: String?
 
     public init(
         component: Component, scopes: [String], zaaktype: String? = nil, informatieobjecttype: String? = nil,
-        besluittype: String? = nil, maxVertrouwelijkheidaanduiding: Vertrouwelijkheidaanduiding? = nil
+        besluittype: String? = nil, maxVertrouwelijkheidaanduiding: Vertrouwelijkheidaanduiding? = nil, catalogus: String? = nil
     ) {
         self.component = component
         self.scopes = scopes
@@ -18,5 +21,6 @@ public struct Autorisatie: Codable, Sendable, Equatable {
         self.informatieobjecttype = informatieobjecttype
         self.besluittype = besluittype
         self.maxVertrouwelijkheidaanduiding = maxVertrouwelijkheidaanduiding
+        self.catalogus = catalogus
     }
 }

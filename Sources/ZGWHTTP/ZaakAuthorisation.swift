@@ -1,4 +1,6 @@
 import Domain
+import Logging
+import PostgresNIO
 
 /// zrc-006: what one client may do with zaken, per zaaktype and up to a maximum vertrouwelijkheidaanduiding
 /// (its `zrc` autorisaties), or everything with `heeftAlleAutorisaties`. Sub-resources follow their zaak.
@@ -8,6 +10,15 @@ public struct ZaakAuthorisation: Sendable {
 
     public init(client: AuthenticatedClient, baseURL: String) {
         self.types = TypeAuthorisation(client: client, component: .zrc, baseURL: baseURL)
+    }
+
+    init(types: TypeAuthorisation) {
+        self.types = types
+    }
+
+    /// With autorisaties for a whole catalogus expanded to its zaaktypen (see `TypeAuthorisation.resolve`).
+    public static func resolve(client: AuthenticatedClient, baseURL: String, database: PostgresClient, logger: Logger) async throws -> ZaakAuthorisation {
+        ZaakAuthorisation(types: try await TypeAuthorisation.resolve(client: client, component: .zrc, baseURL: baseURL, database: database, logger: logger))
     }
 
     public func scopes(zaaktype: String, vertrouwelijkheid: String) -> Set<String> {

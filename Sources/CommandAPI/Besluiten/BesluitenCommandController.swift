@@ -28,15 +28,16 @@ public struct BesluitenCommandController: Sendable {
         group.delete("besluitinformatieobjecten/:uuid") { request, context in try await self.deleteInformatieobject(request, context: context) }
     }
 
-    func authorisation(_ context: ZGWRequestContext) throws -> TypeAuthorisation {
-        TypeAuthorisation(client: try context.requireClient(), component: .brc, baseURL: baseURL)
+    func authorisation(_ context: ZGWRequestContext) async throws -> TypeAuthorisation {
+        try await TypeAuthorisation.resolve(
+            client: try context.requireClient(), component: .brc, baseURL: baseURL, database: client, logger: commands.repository.store.logger)
     }
 
     func create(_ request: Request, context: ZGWRequestContext) async throws -> Response {
         try context.requireScopes(.scope("besluiten.aanmaken"), component: .brc)
         let body = try await JSONBody.parse(request, context: context)
         return try await CommandSupport.translating {
-            let (uuid, _) = try await commands.createBesluit(body.fields, authorisation: try authorisation(context), metadata: context.eventMetadata(request, actie: "create"))
+            let (uuid, _) = try await commands.createBesluit(body.fields, authorisation: try await authorisation(context), metadata: context.eventMetadata(request, actie: "create"))
             return try await created(.besluit, uuid)
         }
     }
@@ -72,7 +73,7 @@ public struct BesluitenCommandController: Sendable {
                 if !errors.isEmpty { throw ValidationErrors(errors) }
             }
             let (uuid, bios) = try await commands.createBesluit(
-                besluit ?? [:], informatieobjecten: stored, authorisation: try authorisation(context), metadata: context.eventMetadata(request, actie: "create"))
+                besluit ?? [:], informatieobjecten: stored, authorisation: try await authorisation(context), metadata: context.eventMetadata(request, actie: "create"))
             var items: [String] = []
             for bio in bios { items.append(try await representation(.besluitinformatieobject, bio)) }
             let json = #"{"besluit":\#(try await representation(.besluit, uuid)),"besluitinformatieobjecten":[\#(items.joined(separator: ","))]}"#
@@ -86,7 +87,7 @@ public struct BesluitenCommandController: Sendable {
         let body = try await JSONBody.parse(request, context: context)
         return try await CommandSupport.translating {
             guard try await commands.updateBesluit(
-                uuid, body: body.fields, partial: partial, authorisation: try authorisation(context),
+                uuid, body: body.fields, partial: partial, authorisation: try await authorisation(context),
                 metadata: context.eventMetadata(request, actie: partial ? "partial_update" : "update"))
             else { throw ZGWError.notFound() }
             return JSONResponse.make(ResourceURL.render(try await representation(.besluit, uuid), baseURL: baseURL))
@@ -97,7 +98,7 @@ public struct BesluitenCommandController: Sendable {
         try context.requireScopes(.scope("besluiten.verwijderen"), component: .brc)
         let uuid = try CommandSupport.uuid(context)
         return try await CommandSupport.translating {
-            guard try await commands.deleteBesluit(uuid, authorisation: try authorisation(context), metadata: context.eventMetadata(request, actie: "destroy")) else {
+            guard try await commands.deleteBesluit(uuid, authorisation: try await authorisation(context), metadata: context.eventMetadata(request, actie: "destroy")) else {
                 throw ZGWError.notFound()
             }
             return Response(status: .noContent)
@@ -108,7 +109,7 @@ public struct BesluitenCommandController: Sendable {
         try context.requireScopes(.scope("besluiten.aanmaken"), component: .brc)
         let body = try await JSONBody.parse(request, context: context)
         return try await CommandSupport.translating {
-            let uuid = try await commands.createInformatieobject(body.fields, authorisation: try authorisation(context), metadata: context.eventMetadata(request, actie: "create"))
+            let uuid = try await commands.createInformatieobject(body.fields, authorisation: try await authorisation(context), metadata: context.eventMetadata(request, actie: "create"))
             return try await created(.besluitinformatieobject, uuid)
         }
     }
@@ -117,7 +118,7 @@ public struct BesluitenCommandController: Sendable {
         try context.requireScopes(.scope("besluiten.verwijderen"), component: .brc)
         let uuid = try CommandSupport.uuid(context)
         return try await CommandSupport.translating {
-            guard try await commands.deleteInformatieobject(uuid, authorisation: try authorisation(context), metadata: context.eventMetadata(request, actie: "destroy")) else {
+            guard try await commands.deleteInformatieobject(uuid, authorisation: try await authorisation(context), metadata: context.eventMetadata(request, actie: "destroy")) else {
                 throw ZGWError.notFound()
             }
             return Response(status: .noContent)

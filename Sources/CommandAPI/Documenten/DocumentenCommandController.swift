@@ -41,8 +41,9 @@ public struct DocumentenCommandController: Sendable {
         }
     }
 
-    func authorisation(_ context: ZGWRequestContext) throws -> TypeAuthorisation {
-        TypeAuthorisation(client: try context.requireClient(), component: .drc, baseURL: baseURL)
+    func authorisation(_ context: ZGWRequestContext) async throws -> TypeAuthorisation {
+        try await TypeAuthorisation.resolve(
+            client: try context.requireClient(), component: .drc, baseURL: baseURL, database: client, logger: commands.repository.store.logger)
     }
 
     // MARK: - Informatieobjecten
@@ -52,7 +53,7 @@ public struct DocumentenCommandController: Sendable {
         let body = try await DocumentBodyReader.read(request, context: context, contents: contents)
         return try await CommandSupport.translating {
             let (uuid, lock) = try await commands.createDocument(
-                body.fields, inhoud: body.inhoud, authorisation: try authorisation(context), metadata: context.eventMetadata(request, actie: "create"))
+                body.fields, inhoud: body.inhoud, authorisation: try await authorisation(context), metadata: context.eventMetadata(request, actie: "create"))
             var json = try await representation(.enkelvoudiginformatieobject, uuid)
             if let lock { json = JSONValue.object(JSONValue.decodeObject(json).merging(["lock": .string(lock)]) { $1 }).jsonText }
             let location = DocumentResource.enkelvoudiginformatieobject.url(uuid).replacingOccurrences(of: ResourceURL.marker, with: baseURL)
@@ -66,7 +67,7 @@ public struct DocumentenCommandController: Sendable {
         let body = try await DocumentBodyReader.read(request, context: context, contents: contents)
         return try await CommandSupport.translating {
             guard try await commands.updateDocument(
-                uuid, body: body.fields, inhoud: body.inhoud, partial: partial, authorisation: try authorisation(context),
+                uuid, body: body.fields, inhoud: body.inhoud, partial: partial, authorisation: try await authorisation(context),
                 metadata: context.eventMetadata(request, actie: partial ? "partial_update" : "update"))
             else { throw ZGWError.notFound() }
             return JSONResponse.make(ResourceURL.render(try await representation(.enkelvoudiginformatieobject, uuid), baseURL: baseURL))
@@ -77,7 +78,7 @@ public struct DocumentenCommandController: Sendable {
         try context.requireScopes(.scope("documenten.verwijderen"), component: .drc)
         let uuid = try CommandSupport.uuid(context)
         return try await CommandSupport.translating {
-            guard try await commands.deleteDocument(uuid, authorisation: try authorisation(context), metadata: context.eventMetadata(request, actie: "destroy")) else {
+            guard try await commands.deleteDocument(uuid, authorisation: try await authorisation(context), metadata: context.eventMetadata(request, actie: "destroy")) else {
                 throw ZGWError.notFound()
             }
             return Response(status: .noContent)
@@ -88,7 +89,7 @@ public struct DocumentenCommandController: Sendable {
         try context.requireScopes(.scope("documenten.lock"), component: .drc)
         let uuid = try CommandSupport.uuid(context)
         return try await CommandSupport.translating {
-            guard let lock = try await commands.lock(uuid, authorisation: try authorisation(context), metadata: context.eventMetadata(request, actie: "lock")) else {
+            guard let lock = try await commands.lock(uuid, authorisation: try await authorisation(context), metadata: context.eventMetadata(request, actie: "lock")) else {
                 throw ZGWError.notFound()
             }
             return JSONResponse.make(JSONValue.object(["lock": .string(lock)]).jsonText)
@@ -112,7 +113,7 @@ public struct DocumentenCommandController: Sendable {
             }
         }
         return try await CommandSupport.translating {
-            guard try await commands.unlock(uuid, lock: lock, authorisation: try authorisation(context), metadata: context.eventMetadata(request, actie: "unlock")) else {
+            guard try await commands.unlock(uuid, lock: lock, authorisation: try await authorisation(context), metadata: context.eventMetadata(request, actie: "unlock")) else {
                 throw ZGWError.notFound()
             }
             return Response(status: .noContent)
@@ -125,7 +126,7 @@ public struct DocumentenCommandController: Sendable {
         let (lock, content) = try await BestandsdeelBodyReader.read(request, contents: contents)
         return try await CommandSupport.translating {
             guard let part = try await commands.upload(
-                part: uuid, lock: lock, content: content, authorisation: try authorisation(context), metadata: context.eventMetadata(request, actie: "update"))
+                part: uuid, lock: lock, content: content, authorisation: try await authorisation(context), metadata: context.eventMetadata(request, actie: "update"))
             else { throw ZGWError.notFound() }
             let json = JSONValue.object([
                 "url": .string(DocumentResource.bestandsdeel.url(part.uuid)), "volgnummer": .number(Double(part.volgnummer)),
@@ -141,7 +142,7 @@ public struct DocumentenCommandController: Sendable {
         try context.requireScopes(.scope("documenten.aanmaken"), component: .drc)
         let body = try await JSONBody.parse(request, context: context)
         return try await CommandSupport.translating {
-            let uuid = try await commands.create(kind, body: body.fields, authorisation: try authorisation(context), metadata: context.eventMetadata(request, actie: "create"))
+            let uuid = try await commands.create(kind, body: body.fields, authorisation: try await authorisation(context), metadata: context.eventMetadata(request, actie: "create"))
             let location = kind.url(uuid).replacingOccurrences(of: ResourceURL.marker, with: baseURL)
             return JSONResponse.created(ResourceURL.render(try await representation(kind, uuid), baseURL: baseURL), location: location)
         }
@@ -153,7 +154,7 @@ public struct DocumentenCommandController: Sendable {
         let body = try await JSONBody.parse(request, context: context)
         return try await CommandSupport.translating {
             guard try await commands.update(
-                kind, uuid: uuid, body: body.fields, partial: partial, authorisation: try authorisation(context),
+                kind, uuid: uuid, body: body.fields, partial: partial, authorisation: try await authorisation(context),
                 metadata: context.eventMetadata(request, actie: partial ? "partial_update" : "update"))
             else { throw ZGWError.notFound() }
             return JSONResponse.make(ResourceURL.render(try await representation(kind, uuid), baseURL: baseURL))
@@ -164,7 +165,7 @@ public struct DocumentenCommandController: Sendable {
         try context.requireScopes(.scope("documenten.verwijderen"), component: .drc)
         let uuid = try CommandSupport.uuid(context)
         return try await CommandSupport.translating {
-            guard try await commands.delete(kind, uuid: uuid, authorisation: try authorisation(context), metadata: context.eventMetadata(request, actie: "destroy")) else {
+            guard try await commands.delete(kind, uuid: uuid, authorisation: try await authorisation(context), metadata: context.eventMetadata(request, actie: "destroy")) else {
                 throw ZGWError.notFound()
             }
             return Response(status: .noContent)

@@ -48,8 +48,8 @@ public struct ZakenCommandController: Sendable {
         group.patch("zaken/:uuid/zaakeigenschappen/:sub") { request, context in try await self.update(.zaakeigenschap, request, context: context, partial: true) }
     }
 
-    func authorisation(_ context: ZGWRequestContext) throws -> ZaakAuthorisation {
-        ZaakAuthorisation(client: try context.requireClient(), baseURL: baseURL)
+    func authorisation(_ context: ZGWRequestContext) async throws -> ZaakAuthorisation {
+        try await ZaakAuthorisation.resolve(client: try context.requireClient(), baseURL: baseURL, database: client, logger: commands.repository.store.logger)
     }
 
     func createZaak(_ request: Request, context: ZGWRequestContext) async throws -> Response {
@@ -57,7 +57,7 @@ public struct ZakenCommandController: Sendable {
         try CoordinateReferenceSystem.check(request, hasBody: true)
         let body = try await JSONBody.parse(request, context: context)
         return try await CommandSupport.translating {
-            let uuid = try await commands.createZaak(body.fields, authorisation: try authorisation(context), metadata: context.eventMetadata(request, actie: "create"))
+            let uuid = try await commands.createZaak(body.fields, authorisation: try await authorisation(context), metadata: context.eventMetadata(request, actie: "create"))
             return CoordinateReferenceSystem.tagged(try await created(.zaak, uuid, zaak: uuid))
         }
     }
@@ -69,7 +69,7 @@ public struct ZakenCommandController: Sendable {
         let body = try await JSONBody.parse(request, context: context)
         return try await CommandSupport.translating {
             guard try await commands.updateZaak(
-                uuid, body: body.fields, partial: partial, authorisation: try authorisation(context),
+                uuid, body: body.fields, partial: partial, authorisation: try await authorisation(context),
                 metadata: context.eventMetadata(request, actie: partial ? "partial_update" : "update"))
             else { throw ZGWError.notFound() }
             return CoordinateReferenceSystem.tagged(JSONResponse.make(try await representation(.zaak, uuid)))
@@ -79,7 +79,7 @@ public struct ZakenCommandController: Sendable {
     func deleteZaak(_ request: Request, context: ZGWRequestContext) async throws -> Response {
         try context.requireScopes(.scope("zaken.verwijderen"), component: .zrc)
         let uuid = try CommandSupport.uuid(context)
-        guard try await commands.deleteZaak(uuid, authorisation: try authorisation(context), metadata: context.eventMetadata(request, actie: "destroy")) else {
+        guard try await commands.deleteZaak(uuid, authorisation: try await authorisation(context), metadata: context.eventMetadata(request, actie: "destroy")) else {
             throw ZGWError.notFound()
         }
         return Response(status: .noContent)
@@ -99,7 +99,7 @@ public struct ZakenCommandController: Sendable {
             let uuid: UUID
             do {
                 uuid = try await commands.create(
-                    kind, body: body.fields, zaak: nested, authorisation: try authorisation(context), metadata: context.eventMetadata(request, actie: "create"))
+                    kind, body: body.fields, zaak: nested, authorisation: try await authorisation(context), metadata: context.eventMetadata(request, actie: "create"))
             } catch is ZaakNotFound {
                 throw ZGWError.notFound()
             }
@@ -113,7 +113,7 @@ public struct ZakenCommandController: Sendable {
         let body = try await JSONBody.parse(request, context: context)
         return try await CommandSupport.translating {
             guard try await commands.update(
-                kind, uuid: uuid, body: body.fields, partial: partial, authorisation: try authorisation(context),
+                kind, uuid: uuid, body: body.fields, partial: partial, authorisation: try await authorisation(context),
                 metadata: context.eventMetadata(request, actie: partial ? "partial_update" : "update"))
             else { throw ZGWError.notFound() }
             return JSONResponse.make(try await representation(kind, uuid))
@@ -124,7 +124,7 @@ public struct ZakenCommandController: Sendable {
         try context.requireScopes(ZaakCommands.deleteRequirement(kind), component: .zrc)
         let uuid = try resourceUUID(context)
         return try await CommandSupport.translating {
-            guard try await commands.delete(kind, uuid: uuid, authorisation: try authorisation(context), metadata: context.eventMetadata(request, actie: "destroy")) else {
+            guard try await commands.delete(kind, uuid: uuid, authorisation: try await authorisation(context), metadata: context.eventMetadata(request, actie: "destroy")) else {
                 throw ZGWError.notFound()
             }
             return Response(status: .noContent)

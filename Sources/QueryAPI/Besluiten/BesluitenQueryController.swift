@@ -33,8 +33,9 @@ public struct BesluitenQueryController: Sendable {
         AuditTrailRecord.mount(on: group, path: "besluiten/:uuid", baseURL: baseURL) { request, context in try await self.auditTrail(request, context: context) }
     }
 
-    func authorisation(_ context: ZGWRequestContext, scope: String = "besluiten.lezen") throws -> TypeAuthorisation {
-        TypeAuthorisation(client: try context.requireScopes(.scope(scope), component: .brc), component: .brc, baseURL: baseURL)
+    func authorisation(_ context: ZGWRequestContext, scope: String = "besluiten.lezen") async throws -> TypeAuthorisation {
+        try await TypeAuthorisation.resolve(
+            client: try context.requireScopes(.scope(scope), component: .brc), component: .brc, baseURL: baseURL, database: client, logger: logger)
     }
 
     func restrict(_ filter: inout SQLFilter, _ authorisation: TypeAuthorisation, row: String) {
@@ -42,7 +43,7 @@ public struct BesluitenQueryController: Sendable {
     }
 
     func list(_ request: Request, context: ZGWRequestContext) async throws -> Response {
-        let authorisation = try authorisation(context)
+        let authorisation = try await authorisation(context)
         let query = QueryParameters(request)
         try query.requireOnly(Set(["identificatie", "verantwoordelijkeOrganisatie", "besluittype", "zaak"]).union(PageRequest.parameterNames))
         var filter = SQLFilter()
@@ -56,7 +57,7 @@ public struct BesluitenQueryController: Sendable {
     }
 
     func besluit(_ request: Request, context: ZGWRequestContext) async throws -> Response {
-        let authorisation = try authorisation(context)
+        let authorisation = try await authorisation(context)
         try QueryParameters(request).requireOnly([])
         guard let uuid = context.parameters.get("uuid").flatMap(UUID.init(uuidString:)) else { throw ZGWError.notFound() }
         let rows = try await client.query("SELECT representation::text, besluittype FROM besluiten.besluiten WHERE uuid = \(uuid)", logger: logger).collect()
@@ -66,7 +67,7 @@ public struct BesluitenQueryController: Sendable {
     }
 
     func informatieobjecten(_ request: Request, context: ZGWRequestContext) async throws -> Response {
-        let authorisation = try authorisation(context)
+        let authorisation = try await authorisation(context)
         let query = QueryParameters(request)
         try query.requireOnly(["besluit", "informatieobject"])
         var filter = SQLFilter()
@@ -85,7 +86,7 @@ public struct BesluitenQueryController: Sendable {
     }
 
     func informatieobject(_ request: Request, context: ZGWRequestContext) async throws -> Response {
-        let authorisation = try authorisation(context)
+        let authorisation = try await authorisation(context)
         try QueryParameters(request).requireOnly([])
         guard let uuid = context.parameters.get("uuid").flatMap(UUID.init(uuidString:)) else { throw ZGWError.notFound() }
         let rows = try await client.query(
@@ -100,7 +101,7 @@ public struct BesluitenQueryController: Sendable {
 
     /// The besluit's changes from its stream, with who and why.
     func auditTrail(_ request: Request, context: ZGWRequestContext) async throws -> [(UUID, JSONValue)] {
-        let authorisation = try authorisation(context, scope: "audittrails.lezen")
+        let authorisation = try await authorisation(context, scope: "audittrails.lezen")
         try QueryParameters(request).requireOnly([])
         guard let besluit = context.parameters.get("uuid").flatMap(UUID.init(uuidString:)) else { throw ZGWError.notFound() }
         var aggregate = BesluitAggregate(uuid: besluit)

@@ -35,7 +35,7 @@ struct DocumentAuditTrailController: Sendable {
                 event, bron: "drc", resource: resource.rawValue, action: action, facts: facts, before: before, after: after, weergave: weergave)))
         }
         guard let current = aggregate.current else { throw ZGWError.notFound() }
-        try TypeAuthorisation(client: client, component: .drc, baseURL: baseURL).require(
+        try await TypeAuthorisation.resolve(client: client, component: .drc, baseURL: baseURL, database: store.client, logger: store.logger).require(
             .scope("audittrails.lezen"), type: current.string("informatieobjecttype"), vertrouwelijkheid: current.string("vertrouwelijkheidaanduiding"))
         return records
     }

@@ -42,8 +42,9 @@ public struct DocumentenQueryController: Sendable {
         DocumentAuditTrailController(store: store, baseURL: baseURL).addRoutes(to: group)
     }
 
-    func authorisation(_ context: ZGWRequestContext) throws -> TypeAuthorisation {
-        TypeAuthorisation(client: try context.requireScopes(.scope("documenten.lezen"), component: .drc), component: .drc, baseURL: baseURL)
+    func authorisation(_ context: ZGWRequestContext) async throws -> TypeAuthorisation {
+        try await TypeAuthorisation.resolve(
+            client: try context.requireScopes(.scope("documenten.lezen"), component: .drc), component: .drc, baseURL: baseURL, database: client, logger: logger)
     }
 
     func restrict(_ filter: inout SQLFilter, _ authorisation: TypeAuthorisation, row: String) {
@@ -54,7 +55,7 @@ public struct DocumentenQueryController: Sendable {
     // MARK: - Informatieobjecten
 
     func listDocuments(_ request: Request, context: ZGWRequestContext) async throws -> Response {
-        let authorisation = try authorisation(context)
+        let authorisation = try await authorisation(context)
         let query = QueryParameters(request)
         try query.requireOnly(Set(["identificatie", "bronorganisatie", "trefwoorden", "expand"]).union(PageRequest.parameterNames))
         var filter = SQLFilter()
@@ -70,7 +71,7 @@ public struct DocumentenQueryController: Sendable {
 
     /// `POST /enkelvoudiginformatieobjecten/_zoek` with `uuid__in` (the VNG spec spells it `uuid_In`) and `expand`.
     func search(_ request: Request, context: ZGWRequestContext) async throws -> Response {
-        let authorisation = try authorisation(context)
+        let authorisation = try await authorisation(context)
         let query = QueryParameters(request)
         try query.requireOnly(PageRequest.parameterNames)
         let body = try await JSONBody.parse(request, context: context).fields
@@ -105,7 +106,7 @@ public struct DocumentenQueryController: Sendable {
 
     /// One version: the latest, or `?versie=`, or the one registered at `?registratieOp=`.
     func document(_ request: Request, context: ZGWRequestContext) async throws -> Response {
-        let authorisation = try authorisation(context)
+        let authorisation = try await authorisation(context)
         let query = QueryParameters(request)
         try query.requireOnly(["versie", "registratieOp", "expand"])
         let paths = try DocumentExpander.parse(query.string("expand"), allowed: DocumentExpander.documentPaths)
@@ -115,7 +116,7 @@ public struct DocumentenQueryController: Sendable {
 
     /// The bytes of a version, streamed from the content store.
     func download(_ request: Request, context: ZGWRequestContext) async throws -> Response {
-        let authorisation = try authorisation(context)
+        let authorisation = try await authorisation(context)
         let query = QueryParameters(request)
         try query.requireOnly(["versie", "registratieOp"])
         let version = try await self.version(query, context: context, authorisation: authorisation)
@@ -163,7 +164,7 @@ public struct DocumentenQueryController: Sendable {
     // MARK: - Resources under a document
 
     func list(_ kind: DocumentResource, _ request: Request, context: ZGWRequestContext) async throws -> Response {
-        let authorisation = try authorisation(context)
+        let authorisation = try await authorisation(context)
         let query = QueryParameters(request)
         var allowed: Set<String> = ["informatieobject", "expand"]
         switch kind {
@@ -221,7 +222,7 @@ public struct DocumentenQueryController: Sendable {
 
     /// One resource under a document, with ETag; 403 when its document is outside the client's autorisaties.
     func detail(_ kind: DocumentResource, _ request: Request, context: ZGWRequestContext) async throws -> Response {
-        let authorisation = try authorisation(context)
+        let authorisation = try await authorisation(context)
         let query = QueryParameters(request)
         try query.requireOnly(kind == .objectinformatieobject ? [] : ["expand"])
         let paths = try DocumentExpander.parse(query.string("expand"), allowed: DocumentExpander.resourcePaths)

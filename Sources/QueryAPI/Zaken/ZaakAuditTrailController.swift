@@ -38,7 +38,7 @@ struct ZaakAuditTrailController: Sendable {
             records.append((event.eventID, record))
         }
         guard let zaakState = aggregate.zaak else { throw ZGWError.notFound() }
-        let authorisation = ZaakAuthorisation(client: client, baseURL: baseURL)
+        let authorisation = try await ZaakAuthorisation.resolve(client: client, baseURL: baseURL, database: store.client, logger: store.logger)
         try authorisation.require(
             .scope("audittrails.lezen"), zaaktype: zaakState["zaaktype"]?.text ?? "", vertrouwelijkheid: zaakState["vertrouwelijkheidaanduiding"]?.text ?? "")
         return records

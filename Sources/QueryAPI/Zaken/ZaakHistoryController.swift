@@ -29,7 +29,7 @@ struct ZaakHistoryController: Sendable {
         guard let uuid = context.parameters.get("uuid"), UUID(uuidString: uuid) != nil, let history = try await ZaakHistory.load(uuid, store: store),
             let last = history.lastKnownZaak
         else { throw ZGWError.notFound() }
-        try ZaakAuthorisation(client: client, baseURL: baseURL).require(
+        try await ZaakAuthorisation.resolve(client: client, baseURL: baseURL, database: store.client, logger: store.logger).require(
             .scope("audittrails.lezen"), zaaktype: last["zaaktype"]?.text ?? "", vertrouwelijkheid: last["vertrouwelijkheidaanduiding"]?.text ?? "")
         guard let view = try await history.view(at: instant, store: store) else {
             throw ZGWError.notFound("De zaak bestond op dat moment niet.")

@@ -60,14 +60,15 @@ public struct ZakenQueryController: Sendable {
         ZaakHistoryController(store: store, baseURL: baseURL).addRoutes(to: group)
     }
 
-    func authorisation(_ context: ZGWRequestContext) throws -> ZaakAuthorisation {
-        ZaakAuthorisation(client: try context.requireScopes(.scope("zaken.lezen"), component: .zrc), baseURL: baseURL)
+    func authorisation(_ context: ZGWRequestContext) async throws -> ZaakAuthorisation {
+        try await ZaakAuthorisation.resolve(
+            client: try context.requireScopes(.scope("zaken.lezen"), component: .zrc), baseURL: baseURL, database: client, logger: logger)
     }
 
     // MARK: - Zaken
 
     func listZaken(_ request: Request, context: ZGWRequestContext) async throws -> Response {
-        let authorisation = try authorisation(context)
+        let authorisation = try await authorisation(context)
         try CoordinateReferenceSystem.check(request, hasBody: false)
         let query = QueryParameters(request)
         try query.requireOnly(ZaakListFilters.names)
@@ -79,7 +80,7 @@ public struct ZakenQueryController: Sendable {
     /// `POST /zaken/_zoek`: the list filters in the body (lists as arrays), plus `uuid__in`, `zaaktype__in` and
     /// `zaakgeometrie.within`; `page` in the query.
     func search(_ request: Request, context: ZGWRequestContext) async throws -> Response {
-        let authorisation = try authorisation(context)
+        let authorisation = try await authorisation(context)
         try CoordinateReferenceSystem.check(request, hasBody: true)
         let query = QueryParameters(request)
         try query.requireOnly(["page", "pageSize"])
@@ -146,7 +147,7 @@ public struct ZakenQueryController: Sendable {
     }
 
     func zaak(_ request: Request, context: ZGWRequestContext) async throws -> Response {
-        let authorisation = try authorisation(context)
+        let authorisation = try await authorisation(context)
         try CoordinateReferenceSystem.check(request, hasBody: false)
         let query = QueryParameters(request)
         try query.requireOnly(["expand"])
@@ -167,7 +168,7 @@ public struct ZakenQueryController: Sendable {
     // MARK: - Resources under a zaak
 
     func list(_ kind: ZaakResource, _ request: Request, context: ZGWRequestContext, paginated: Bool, filters names: [String: String]) async throws -> Response {
-        let authorisation = try authorisation(context)
+        let authorisation = try await authorisation(context)
         let query = QueryParameters(request)
         try query.requireOnly(Set(names.keys).union(["zaak"]).union(paginated ? PageRequest.parameterNames : []).union(kind == .rol ? Self.rolIdentificatieNames : []))
         var filter = SQLFilter()
@@ -211,7 +212,7 @@ public struct ZakenQueryController: Sendable {
 
     /// `GET /zaken/{uuid}/zaakeigenschappen` and `/besluiten`: a plain array; 404 for a zaak that does not exist.
     func nestedList(_ kind: ZaakResource, _ request: Request, context: ZGWRequestContext) async throws -> Response {
-        let authorisation = try authorisation(context)
+        let authorisation = try await authorisation(context)
         try QueryParameters(request).requireOnly([])
         guard let zaak = context.parameters.get("uuid").flatMap(UUID.init(uuidString:)) else { throw ZGWError.notFound() }
         let rows = try await client.query("SELECT zaaktype, representation->>'vertrouwelijkheidaanduiding' FROM zaken.zaken WHERE uuid = \(zaak)", logger: logger).collect()
@@ -234,7 +235,7 @@ public struct ZakenQueryController: Sendable {
 
     /// One resource under a zaak, with ETag; 403 when its zaak is outside the client's autorisaties.
     func detail(_ kind: ZaakResource, _ request: Request, context: ZGWRequestContext) async throws -> Response {
-        let authorisation = try authorisation(context)
+        let authorisation = try await authorisation(context)
         try QueryParameters(request).requireOnly([])
         let nested = context.parameters.get("sub") == nil ? nil : context.parameters.get("uuid").flatMap(UUID.init(uuidString:))
         guard let uuid = (context.parameters.get("sub") ?? context.parameters.get("uuid")).flatMap(UUID.init(uuidString:)) else { throw ZGWError.notFound() }
