@@ -42,32 +42,59 @@ struct RemoteRelations: Sendable {
         }
     }
 
-    /// `POST {documenten root}/objectinformatieobjecten {informatieobject, object, objectType}`.
-    func createObjectInformatieObject(document: String, object: String, objectType: String) async throws {
-        guard let root = Self.root(of: document) else { throw Self.failure("Het aanmaken van het objectinformatieobject", "geen Documenten API-URL") }
-        let json = JSONValue.object(["informatieobject": .string(document), "object": .string(object), "objectType": .string(objectType)]).jsonText
-        let (status, body) = try await send(.POST, root + "/objectinformatieobjecten", body: json)
-        guard status == .created else { throw Self.failure("Het aanmaken van het objectinformatieobject", "HTTP \(status.code) \(body.prefix(300))") }
-    }
+    /// The "object" relation another API keeps of one of our objects: documents' objectinformatieobjecten
+    /// (zrc-005, brc-005), contactmomenten's objectcontactmomenten (zrc-025), verzoeken's objectverzoeken (zrc-024).
+    enum Kind: String, Sendable {
+        case informatieobject, contactmoment, verzoek
 
-    /// Removes the objectinformatieobject(en) of `object` on `document` (best effort: logged when it fails).
-    func deleteObjectInformatieObject(document: String, object: String, logger: Logger) async {
-        guard let root = Self.root(of: document), var components = URLComponents(string: root + "/objectinformatieobjecten") else { return }
-        components.queryItems = [URLQueryItem(name: "object", value: object), URLQueryItem(name: "informatieobject", value: document)]
-        do {
-            let (_, body) = try await send(.GET, components.url?.absoluteString ?? "")
-            for item in (try? JSONDecoder().decode(JSONValue.self, from: Data(body.utf8)))?.array ?? [] {
-                if let url = item.object?["url"]?.text { _ = try await send(.DELETE, url) }
+        /// The collection of the resource in its API, and the collection of the relations there.
+        var collections: (resource: String, relations: String) {
+            switch self {
+            case .informatieobject: ("enkelvoudiginformatieobjecten", "objectinformatieobjecten")
+            case .contactmoment: ("contactmomenten", "objectcontactmomenten")
+            case .verzoek: ("verzoeken", "objectverzoeken")
             }
-        } catch {
-            logger.warning("could not remove the external objectinformatieobject", metadata: ["document": "\(document)", "error": "\(error)"])
         }
     }
 
-    /// `…/documenten/api/v1/enkelvoudiginformatieobjecten/{uuid}` → `…/documenten/api/v1`.
-    static func root(of document: String) -> String? {
-        guard let range = document.range(of: "/enkelvoudiginformatieobjecten/", options: .backwards) else { return nil }
-        return String(document[..<range.lowerBound])
+    /// `POST {root}/object<kind>en {<kind>, object, objectType}`.
+    func createObjectRelation(_ kind: Kind, resource: String, object: String, objectType: String) async throws {
+        let what = "Het aanmaken van de relatie in de \(kind.collections.relations)"
+        guard let root = Self.root(of: resource, collection: kind.collections.resource) else { throw Self.failure(what, "geen geldige URL") }
+        let json = JSONValue.object([kind.rawValue: .string(resource), "object": .string(object), "objectType": .string(objectType)]).jsonText
+        let (status, body) = try await send(.POST, root + "/" + kind.collections.relations, body: json)
+        guard status == .created else { throw Self.failure(what, "HTTP \(status.code) \(body.prefix(300))") }
+    }
+
+    /// Removes the relations of `object` with `resource` there (best effort: logged when it fails).
+    func deleteObjectRelation(_ kind: Kind, resource: String, object: String, logger: Logger) async {
+        guard let root = Self.root(of: resource, collection: kind.collections.resource),
+            var components = URLComponents(string: root + "/" + kind.collections.relations)
+        else { return }
+        components.queryItems = [URLQueryItem(name: "object", value: object), URLQueryItem(name: kind.rawValue, value: resource)]
+        do {
+            let (_, body) = try await send(.GET, components.url?.absoluteString ?? "")
+            let answer = try? JSONDecoder().decode(JSONValue.self, from: Data(body.utf8))
+            for item in answer?.array ?? answer?.object?["results"]?.array ?? [] {
+                if let url = item.object?["url"]?.text { _ = try await send(.DELETE, url) }
+            }
+        } catch {
+            logger.warning("could not remove the external relation", metadata: ["resource": "\(resource)", "error": "\(error)"])
+        }
+    }
+
+    func createObjectInformatieObject(document: String, object: String, objectType: String) async throws {
+        try await createObjectRelation(.informatieobject, resource: document, object: object, objectType: objectType)
+    }
+
+    func deleteObjectInformatieObject(document: String, object: String, logger: Logger) async {
+        await deleteObjectRelation(.informatieobject, resource: document, object: object, logger: logger)
+    }
+
+    /// `…/api/v1/<collection>/{uuid}` → `…/api/v1`.
+    static func root(of resource: String, collection: String) -> String? {
+        guard let range = resource.range(of: "/\(collection)/", options: .backwards) else { return nil }
+        return String(resource[..<range.lowerBound])
     }
 
     func send(_ method: HTTPMethod, _ url: String, body: String? = nil) async throws -> (HTTPResponseStatus, String) {

@@ -81,6 +81,9 @@ struct SubResourceRules: Sendable {
             state["aardRelatieWeergave"] = .string("Hoort bij, omgekeerd: kent")
             if previous == nil {
                 state["registratiedatum"] = .string(now)
+                if let archiefstatus = aggregate.zaak?.string("archiefstatus"), archiefstatus != "nog_te_archiveren", !archiefstatus.isEmpty {
+                    errors.append(FieldError(name: "nonFieldErrors", code: "zaak-archiefstatus", reason: "Aan een gearchiveerde zaak kunnen geen informatieobjecten toegevoegd worden."))
+                }
                 let informatieobject = state.string("informatieobject")
                 if aggregate.all(.zaakinformatieobject).contains(where: { $0.state.string("informatieobject") == informatieobject }) {
                     errors.append(FieldError(name: "nonFieldErrors", code: "unique", reason: "De velden zaak, informatieobject moeten een unieke set zijn."))

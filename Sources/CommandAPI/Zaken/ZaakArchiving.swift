@@ -63,9 +63,16 @@ struct ZaakArchiving: Sendable {
                 }
             }
             return dates.max()
+        case "ingangsdatum_besluit", "vervaldatum_besluit":
+            // The latest date of the zaak's besluiten (ours, by their zaak; external ones are not consulted).
+            let field = procedure.string("afleidingswijze") == "ingangsdatum_besluit" ? "ingangsdatum" : "vervaldatum"
+            let zaakURL = ZaakResource.zaak.url(aggregate.uuid, zaak: aggregate.uuid)
+            let rows = try await transaction.connection.query(
+                "SELECT max(representation->>\(field)) FROM besluiten.besluiten WHERE zaak = \(zaakURL)", logger: transaction.logger
+            ).collect()
+            return try rows.first?.decode(String?.self).flatMap { ZGWDate($0) }
         default:
-            // ander_datumkenmerk is set by hand; ingangsdatum_besluit / vervaldatum_besluit need the
-            // Besluiten API (not served yet).
+            // ander_datumkenmerk is set by hand.
             return nil
         }
     }

@@ -50,19 +50,36 @@ struct ZaakClosing: Sendable {
             guard let resultaat = aggregate.all(.resultaat).first?.state else {
                 throw ValidationErrors([FieldError(name: "nonFieldErrors", code: "resultaat-does-not-exist", reason: "De zaak heeft geen resultaat; zet eerst een resultaat.")])
             }
-            // …and only when every document of the zaak says whether it has gebruiksrechten.
+            // …and only when every document of the zaak says whether it has gebruiksrechten, and none is locked
+            // (Open Zaak).
             for zio in aggregate.all(.zaakinformatieobject) {
                 let url = zio.state.string("informatieobject")
                 guard let document = try await references.informatieobject(url, connection: transaction.connection, logger: transaction.logger) else { continue }
                 if document["indicatieGebruiksrecht"] == nil || document["indicatieGebruiksrecht"] == .null {
                     throw ValidationErrors([FieldError(name: "nonFieldErrors", code: "indicatiegebruiksrecht-unset", reason: "Van alle informatieobjecten van de zaak moet indicatieGebruiksrecht gezet zijn voor de zaak afgesloten kan worden.")])
                 }
+                if document["locked"] == .bool(true) {
+                    throw ValidationErrors([FieldError(name: "nonFieldErrors", code: "informatieobject-locked", reason: "Een informatieobject van de zaak is gelocked; unlock het eerst.")])
+                }
+            }
+            // Open Zaak: a hoofdzaak closes after its deelzaken.
+            let open = try await transaction.connection.query(
+                "SELECT 1 FROM zaken.zaken WHERE hoofdzaak = \(aggregate.uuid) AND einddatum IS NULL LIMIT 1", logger: transaction.logger
+            ).collect()
+            if !open.isEmpty {
+                throw ValidationErrors([FieldError(name: "nonFieldErrors", code: "deelzaken-not-closed", reason: "De deelzaken van deze zaak moeten eerst afgesloten worden.")])
             }
             let einddatum = ZGWDateTime.parse(state.string("datumStatusGezet")).map { ZGWDateTime.today($0) } ?? ZGWDateTime.today()
             zaak["einddatum"] = .string(einddatum.description)
             try await ZaakArchiving(references: references).apply(
                 to: &zaak, einddatum: einddatum, resultaat: resultaat, aggregate: aggregate, transaction: transaction)
         } else if aggregate.isClosed {
+            // Open Zaak: a deelzaak of a closed hoofdzaak stays closed.
+            if let hoofdzaak = zaak["hoofdzaak"]?.text, !hoofdzaak.isEmpty,
+                let (_, state) = try await references.zaak(hoofdzaak, connection: transaction.connection, logger: transaction.logger), !state.string("einddatum").isEmpty
+            {
+                throw ValidationErrors([FieldError(name: "nonFieldErrors", code: "hoofdzaak-closed", reason: "De hoofdzaak is afgesloten; heropen die eerst.")])
+            }
             // zrc-008: reopened, so no end and no archiving yet.
             zaak["einddatum"] = .null
             zaak["archiefactiedatum"] = .null

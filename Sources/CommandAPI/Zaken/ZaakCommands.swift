@@ -67,7 +67,8 @@ public struct ZaakCommands: Sendable {
                 try requireWrite(.anyOf(["zaken.bijwerken", Self.geforceerd]), on: aggregate, authorisation: authorisation)
                 var state = previous
                 state.merge(input) { $1 }
-                let zaaktype = try await rules.check(&state, uuid: uuid, previous: previous, transaction: transaction)
+                let documents = aggregate.all(.zaakinformatieobject).map { $0.state.string("informatieobject") }
+                let zaaktype = try await rules.check(&state, uuid: uuid, previous: previous, documents: documents, transaction: transaction)
                 // Moving the zaak out of the client's reach is as forbidden as reaching it.
                 try authorisation.require(.anyOf(["zaken.bijwerken", Self.geforceerd]), zaaktype: state.string("zaaktype"), vertrouwelijkheid: state.string("vertrouwelijkheidaanduiding"))
                 for key in ["url", "uuid", "einddatum"] { state[key] = previous[key] }
@@ -86,6 +87,13 @@ public struct ZaakCommands: Sendable {
             try await repository.write(uuid, metadata: metadata) { aggregate, transaction in
                 guard let zaak = aggregate.zaak else { throw ZaakNotFound() }
                 try authorisation.require(.scope("zaken.verwijderen"), zaaktype: zaak.string("zaaktype"), vertrouwelijkheid: zaak.string("vertrouwelijkheidaanduiding"))
+                // Open Zaak: besluiten that still point to the zaak keep it.
+                let besluiten = try await transaction.connection.query(
+                    "SELECT 1 FROM besluiten.besluiten WHERE zaak = \(ZaakResource.zaak.url(uuid, zaak: uuid)) LIMIT 1", logger: transaction.logger
+                ).collect()
+                if !besluiten.isEmpty {
+                    throw ValidationErrors([FieldError(name: "nonFieldErrors", code: "related-besluiten", reason: "De zaak heeft nog besluiten; verwijder die eerst.")])
+                }
                 let zaaktype = try await references.catalogi(zaak.string("zaaktype"), collection: "zaaktypen", connection: transaction.connection, logger: transaction.logger)
                 var changes = [change(.zaak, uuid: uuid, state: nil, zaak: uuid, zaakState: zaak, zaaktype: zaaktype)]
                 var removed = [uuid]
@@ -155,23 +163,35 @@ public struct ZaakCommands: Sendable {
             changes.insert(change(kind, uuid: uuid, state: state, zaak: zaakUUID, zaakState: zaak, zaaktype: zaaktype), at: 0)
             return changes
         }
-        if kind == .zaakinformatieobject {
-            try await mirrorRemotely(zio: uuid, zaak: zaakUUID, document: state.string("informatieobject"), metadata: metadata)
+        if let (relation, field) = Self.remoteRelation(kind) {
+            try await mirrorRemotely(kind, uuid: uuid, zaak: zaakUUID, relation: relation, resource: state.string(field), metadata: metadata)
         }
         return uuid
     }
 
-    /// zrc-005 for a document in another Documenten API: its objectinformatieobject is made there once our
-    /// zaakinformatieobject is committed (that API checks ours exists); when it fails, ours is taken back.
-    func mirrorRemotely(zio: UUID, zaak: UUID, document: String, metadata: EventMetadata) async throws {
-        guard !ZaakReferences.isLocal(document) else { return }
+    /// The relation another API keeps for a resource under a zaak, and the field naming that API's resource:
+    /// zrc-005 (documents), zrc-024 (verzoeken), zrc-025 (contactmomenten).
+    static func remoteRelation(_ kind: ZaakResource) -> (RemoteRelations.Kind, String)? {
+        switch kind {
+        case .zaakinformatieobject: (.informatieobject, "informatieobject")
+        case .zaakcontactmoment: (.contactmoment, "contactmoment")
+        case .zaakverzoek: (.verzoek, "verzoek")
+        default: nil
+        }
+    }
+
+    /// The relation in another API (the document's objectinformatieobject, the contactmoment's
+    /// objectcontactmoment, the verzoek's objectverzoek) is made there once ours is committed (that API checks
+    /// ours exists); when it fails, ours is taken back and the failure is the answer.
+    func mirrorRemotely(_ kind: ZaakResource, uuid: UUID, zaak: UUID, relation: RemoteRelations.Kind, resource: String, metadata: EventMetadata) async throws {
+        guard !resource.isEmpty, !ZaakReferences.isLocal(resource) else { return }
         let object = ZaakResource.zaak.url(zaak, zaak: zaak).replacingOccurrences(of: ResourceURL.marker, with: references.baseURL)
         do {
-            try await remote.createObjectInformatieObject(document: document, object: object, objectType: "zaak")
+            try await remote.createObjectRelation(relation, resource: resource, object: object, objectType: "zaak")
         } catch {
             try await repository.write(zaak, metadata: metadata) { aggregate, transaction in
-                guard let state = aggregate.zaak, aggregate.state(of: .zaakinformatieobject, zio) != nil else { return [] }
-                return [change(.zaakinformatieobject, uuid: zio, state: nil, zaak: zaak, zaakState: state, zaaktype: try await zaaktype(of: state, transaction))]
+                guard let state = aggregate.zaak, aggregate.state(of: kind, uuid) != nil else { return [] }
+                return [change(kind, uuid: uuid, state: nil, zaak: zaak, zaakState: state, zaaktype: try await zaaktype(of: state, transaction))]
             }
             throw error
         }
@@ -211,7 +231,8 @@ public struct ZaakCommands: Sendable {
     /// Deletes a resource under a zaak; false when there is none.
     public func delete(_ kind: ZaakResource, uuid: UUID, authorisation: ZaakAuthorisation, metadata: EventMetadata) async throws -> Bool {
         guard let zaakUUID = try await repository.owner(of: uuid, kind: kind) else { return false }
-        let document = kind == .zaakinformatieobject ? try await repository.load(zaakUUID).state(of: kind, uuid)?.string("informatieobject") : nil
+        let relation = Self.remoteRelation(kind)
+        let resource = relation == nil ? nil : try await repository.load(zaakUUID).state(of: kind, uuid)?.string(relation!.1)
         do {
             try await repository.write(zaakUUID, metadata: metadata) { aggregate, transaction in
                 guard let zaak = aggregate.zaak, let state = aggregate.state(of: kind, uuid) else { throw ZaakNotFound() }
@@ -227,9 +248,9 @@ public struct ZaakCommands: Sendable {
         } catch is ZaakNotFound {
             return false
         }
-        if let document, !ZaakReferences.isLocal(document) {
+        if let relation, let resource, !resource.isEmpty, !ZaakReferences.isLocal(resource) {
             let object = ZaakResource.zaak.url(zaakUUID, zaak: zaakUUID).replacingOccurrences(of: ResourceURL.marker, with: references.baseURL)
-            await remote.deleteObjectInformatieObject(document: document, object: object, logger: repository.store.logger)
+            await remote.deleteObjectRelation(relation.0, resource: resource, object: object, logger: repository.store.logger)
         }
         return true
     }

@@ -18,7 +18,7 @@ struct ZaakRules: Sendable {
 
     /// Checks `state` (all writable fields, normalised) and completes it; returns the zaaktype.
     func check(
-        _ state: inout [String: JSONValue], uuid: UUID, previous: [String: JSONValue]?, transaction: EventStoreTransaction
+        _ state: inout [String: JSONValue], uuid: UUID, previous: [String: JSONValue]?, documents: [String] = [], transaction: EventStoreTransaction
     ) async throws -> [String: JSONValue] {
         let connection = transaction.connection, logger = transaction.logger
         var errors: [FieldError] = []
@@ -94,6 +94,14 @@ struct ZaakRules: Sendable {
             }
             if (state["archiefactiedatum"]?.text ?? "").isEmpty {
                 errors.append(FieldError(name: "archiefactiedatum", code: "archiefactiedatum-not-set", reason: "Moet van een waarde voorzien zijn als de 'Archiefstatus' een waarde heeft anders dan 'nog_te_archiveren'."))
+            }
+            // …and only when every document of the zaak is archived.
+            for document in documents {
+                let status = try await references.informatieobject(document, connection: connection, logger: logger)?.string("status")
+                if status != "gearchiveerd" {
+                    errors.append(FieldError(name: "archiefstatus", code: "documents-not-archived", reason: "Alle informatieobjecten van de zaak moeten de status 'gearchiveerd' hebben."))
+                    break
+                }
             }
         }
         if !errors.isEmpty { throw ValidationErrors(errors) }

@@ -79,10 +79,12 @@ public struct ZakenCommandController: Sendable {
     func deleteZaak(_ request: Request, context: ZGWRequestContext) async throws -> Response {
         try context.requireScopes(.scope("zaken.verwijderen"), component: .zrc)
         let uuid = try CommandSupport.uuid(context)
-        guard try await commands.deleteZaak(uuid, authorisation: try await authorisation(context), metadata: context.eventMetadata(request, actie: "destroy")) else {
-            throw ZGWError.notFound()
+        return try await CommandSupport.translating {
+            guard try await commands.deleteZaak(uuid, authorisation: try await authorisation(context), metadata: context.eventMetadata(request, actie: "destroy")) else {
+                throw ZGWError.notFound()
+            }
+            return Response(status: .noContent)
         }
-        return Response(status: .noContent)
     }
 
     func create(_ kind: ZaakResource, _ request: Request, context: ZGWRequestContext) async throws -> Response {
