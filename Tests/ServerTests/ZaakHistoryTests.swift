@@ -57,7 +57,7 @@ struct ZaakHistoryTests {
             #expect(try await asOf(zaak, Date(timeIntervalSince1970: 0)).status == .notFound)
 
             let history = try #require(try await ZaakHistory.load(String(zaak.suffix(36)), store: server.store))
-            #expect(history.changes.map { "\($0.resource.rawValue) \($0.derived ? "derived" : $0.actie)" } == [
+            #expect(history.changes.map { "\($0.resource) \($0.derived ? "derived" : $0.actie)" } == [
                 "zaak create", "status create", "rol create", "zaak partial_update", "resultaat create", "status create", "zaak derived",
                 "status create", "zaak derived", "zaak destroy",
             ])

@@ -10,78 +10,18 @@ public struct ZaakHistory: Sendable {
     public let zaak: UUID
     public let events: [RecordedEvent]
 
-    /// One change: an event of the zaak's stream, with the resource's fields before → after.
-    public struct Change: Sendable {
-        public let event: RecordedEvent
-        public let resource: ZaakResource
-        public let resourceUUID: UUID
-        /// create, update, partial_update, destroy (the request's `actie`).
-        public let actie: String
-        /// Made by the API as a consequence of another change (the einddatum of a closing status).
-        public let derived: Bool
-        public let fields: [FieldChange]
-        /// The event's content was removed by archival destruction; who and when remain.
-        public let payloadDestroyed: Bool
-    }
-
-    public struct FieldChange: Sendable, Equatable {
-        public let name: String
-        public let old: JSONValue?
-        public let new: JSONValue?
-
-        public init(name: String, old: JSONValue?, new: JSONValue?) {
-            self.name = name
-            self.old = old
-            self.new = new
-        }
-    }
+    public typealias Change = StreamHistory.Change
+    public typealias FieldChange = StreamHistory.FieldChange
 
     /// The history of the zaak with this uuid or identificatie; nil when no such zaak was ever created.
     public static func load(_ reference: String, store: EventStore) async throws -> ZaakHistory? {
-        var uuid = UUID(uuidString: reference)
-        if uuid == nil {
-            let rows = try await store.client.query(
-                """
-                SELECT stream_id FROM es.events WHERE event_type = 'zaak.created' AND data->'state'->>'identificatie' = \(reference)
-                ORDER BY position DESC LIMIT 1
-                """
-            ).collect()
-            uuid = try rows.first.flatMap { StreamName.id(of: try $0.decode(String.self), category: ZaakResource.streamCategory) }.flatMap(UUID.init(uuidString:))
-        }
-        guard let uuid else { return nil }
-        let events = try await store.readStream(StreamName.make(category: ZaakResource.streamCategory, id: uuid))
-        return events.isEmpty ? nil : ZaakHistory(zaak: uuid, events: events)
+        guard let (uuid, history) = try await StreamHistory.load(
+            reference, category: ZaakResource.streamCategory, createdType: ZaakResource.zaak.created, store: store)
+        else { return nil }
+        return ZaakHistory(zaak: uuid, events: history.events)
     }
 
-    public var changes: [Change] {
-        var aggregate = ZaakAggregate(uuid: zaak)
-        var changes: [Change] = []
-        for event in events {
-            guard let (resource, action) = ZaakResource.of(eventType: event.type) else { continue }
-            guard event.data != ZaakResource.destroyedPayload, let payload = try? event.decode(ZaakEvent.self) else {
-                changes.append(Change(
-                    event: event, resource: resource, resourceUUID: zaak, actie: event.metadata.actie ?? action, derived: false, fields: [],
-                    payloadDestroyed: true))
-                continue
-            }
-            let before = resource == .zaak ? aggregate.zaak : aggregate.state(of: resource, payload.uuid)
-            aggregate.apply(type: event.type, event: payload, version: event.version)
-            let actie = event.metadata.actie ?? (action == "created" ? "create" : action == "deleted" ? "destroy" : "update")
-            changes.append(Change(
-                event: event, resource: resource, resourceUUID: payload.uuid, actie: actie, derived: payload.isDerived,
-                fields: Self.diff(before, payload.state), payloadDestroyed: false))
-        }
-        return changes
-    }
-
-    /// The fields that differ between two states, by name.
-    static func diff(_ old: [String: JSONValue]?, _ new: [String: JSONValue]?) -> [FieldChange] {
-        let names = Set((old ?? [:]).keys).union((new ?? [:]).keys).sorted()
-        return names.compactMap { name in
-            let (before, after) = (old?[name], new?[name])
-            return before == after ? nil : FieldChange(name: name, old: before, new: after)
-        }
-    }
+    public var changes: [Change] { StreamHistory(events: events).changes }
 
     /// The stream folded up to `instant` (everything when nil).
     public func aggregate(at instant: Date?) -> ZaakAggregate {
