@@ -255,6 +255,21 @@ struct DocumentenTests {
             #expect(try await D.send(client, .get, foreign, token: reader).status == .forbidden)
             #expect(try await D.send(client, .get, foreign + "/download", token: reader).status == .forbidden)
             #expect(try await D.send(client, .get, mine, token: reader).status == .ok)
+            // The resources under documents follow their document, in lists and details.
+            let recht = #"{"informatieobject": "%@", "startdatum": "2026-03-01T00:00:00Z", "omschrijvingVoorwaarden": "geen"}"#
+            let verzending = #"{"informatieobject": "%@", "betrokkene": "https://klanten.example/1", "aardRelatie": "afzender", "contactPersoon": "https://medewerkers.example/1", "emailadres": "a@example.nl"}"#
+            var foreignResources: [String] = []
+            for document in [mine, foreign] {
+                #expect(try await D.post(client, "gebruiksrechten", recht.replacingOccurrences(of: "%@", with: document)).status == .created)
+                let sent = try await D.post(client, "verzendingen", verzending.replacingOccurrences(of: "%@", with: document))
+                #expect(sent.status == .created)
+                if document == foreign { foreignResources.append(try #require(sent.headers[.location])) }
+            }
+            let rechten = try JSONDecoder().decode(JSONValue.self, from: Data(buffer: try await D.send(client, .get, "\(D.root)/gebruiksrechten?expand=informatieobject", token: reader).body)).array ?? []
+            #expect(rechten.count == 1)
+            #expect(rechten.first?.object?["_expand"]?.object?["informatieobject"]?.object?["url"] == .string(mine))
+            #expect(try jsonObject(try await D.send(client, .get, "\(D.root)/verzendingen", token: reader))["count"] == .number(1))
+            #expect(try await D.send(client, .get, foreignResources[0], token: reader).status == .forbidden)
         }
     }
 
