@@ -170,3 +170,42 @@ struct NotifierKanaalTests {
         }
     }
 }
+
+@Suite("Notifier: documenten and besluiten kanalen")
+struct NotifierDocumentenBesluitenTests {
+    @Test("documenten: a document's create, partial_update and gebruiksrechten notify with the document's kenmerken; besluiten with the besluit's")
+    func documentenAndBesluiten() async throws {
+        try await ZakenFixture.run { server, client, fixture in
+            try await server.addClient("nrc", secret: "geheim")
+            try await withServices(server.notifier.services) {
+                try await WebhookReceiver.run { receiver in
+                    try await NRC.subscribe(client, receiver, kanalen: #"[{"naam": "documenten", "filters": {}}, {"naam": "besluiten", "filters": {}}]"#)
+                    let document = try await D.create(client, fixture)
+                    let lock = try await D.lock(client, document)
+                    #expect(try await D.send(client, .patch, document, #"{"titel": "Twee", "lock": "\#(lock)"}"#).status == .ok)
+                    let recht = try #require(try await D.post(
+                        client, "gebruiksrechten", #"{"informatieobject": "\#(document)", "startdatum": "2026-03-01T00:00:00Z", "omschrijvingVoorwaarden": "geen"}"#
+                    ).headers[.location])
+                    let besluit = try #require(try await BesluitenTests.post(client, "besluiten", BesluitenTests.besluit(fixture)).headers[.location])
+                    try await receiver.waitUntil { $0.count >= 4 }
+                    try await Task.sleep(for: .milliseconds(300))
+                    let messages = receiver.messages
+                    #expect(NotifierKanaalTests.summary(messages) == [
+                        "enkelvoudiginformatieobject create \(document)", "enkelvoudiginformatieobject partial_update \(document)",
+                        "gebruiksrechten create \(recht)", "besluit create \(besluit)",
+                    ])
+                    #expect(messages.prefix(3).allSatisfy {
+                        $0.kanaal == "documenten" && $0.hoofdObject == document && $0.kenmerken == [
+                            "bronorganisatie": "002220647", "informatieobjecttype": fixture.iot, "informatieobjecttype.catalogus": fixture.catalogus,
+                            "vertrouwelijkheidaanduiding": "openbaar",
+                        ]
+                    })
+                    #expect(messages.last?.kanaal == "besluiten")
+                    #expect(messages.last?.kenmerken == [
+                        "verantwoordelijkeOrganisatie": "002220647", "besluittype": fixture.besluittype, "besluittype.catalogus": fixture.catalogus,
+                    ])
+                }
+            }
+        }
+    }
+}
