@@ -114,5 +114,13 @@ public enum ZakenSchema {
                 """,
             ]
         ),
+        // `stream_version` follows every event of the zaak's stream now (other aggregates append a zaakbesluit
+        // at it), not only the zaak's own: catch existing rows up with their streams.
+        Migration(
+            id: "zaken-0003-stream-version",
+            statements: [
+                "UPDATE zaken.zaken z SET stream_version = s.version FROM es.streams s WHERE s.stream_id = 'zaak-' || z.uuid::text",
+            ]
+        ),
     ]
 }
