@@ -166,6 +166,8 @@ public struct DocumentCommands: Sendable {
         case .absent:
             let newSize = previous == nil || (body["bestandsomvang"] != nil && state["bestandsomvang"] != previous?["bestandsomvang"])
             if newSize, let declared, declared > 0 { return (nil, PlannedPart.plan(size: declared, chunkSize: chunkSize)) }
+            // The bytes stay, and so does their size when the body does not name one (a PUT without it).
+            if let previous, body["bestandsomvang"] == nil { state["bestandsomvang"] = previous["bestandsomvang"] }
             return (previous == nil ? nil : previousContent, nil)
         }
     }
