@@ -184,6 +184,21 @@ let package = Package(
             path: "Benchmarks/NotifierBenchmark",
             swiftSettings: swiftSettings
         ),
+        // Large documents through the real `zaakstroom serve` (a child process): bestandsdelen and base64 uploads,
+        // streamed downloads, the server's resident set (see Benchmarks/README.md).
+        .executableTarget(
+            name: "DocumentenBenchmark",
+            dependencies: [
+                "BenchmarkSupport", "Domain",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Benchmarks/DocumentenBenchmark",
+            swiftSettings: swiftSettings
+        ),
         // Checks JSON bodies against the component schemas of the official specs in ../shared/specs (tests only).
         .target(
             name: "SpecConformance",

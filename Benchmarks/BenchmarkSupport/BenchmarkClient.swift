@@ -22,7 +22,7 @@ public struct BenchmarkClient: Sendable {
         }
     }
 
-    public func request(_ method: HTTPMethod, _ url: String, _ body: String? = nil) async throws -> [String: JSONValue] {
+    public func request(_ method: HTTPMethod, _ url: String, _ body: String? = nil, timeout: TimeAmount = .seconds(30)) async throws -> [String: JSONValue] {
         var request = HTTPClientRequest(url: url.hasPrefix("http") ? url : base + url)
         request.method = method
         request.headers.add(name: "Authorization", value: "Bearer \(token)")
@@ -32,7 +32,7 @@ public struct BenchmarkClient: Sendable {
             request.headers.add(name: "Content-Type", value: "application/json")
             request.body = .bytes(ByteBuffer(string: body))
         }
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
+        let response = try await HTTPClient.shared.execute(request, timeout: timeout)
         let bytes = try await response.body.collect(upTo: 16 << 20)
         guard (200..<300).contains(response.status.code) else {
             throw Failure(description: "\(method) \(url): \(response.status.code) \(String(buffer: bytes))")

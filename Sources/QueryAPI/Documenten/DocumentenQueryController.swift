@@ -126,7 +126,7 @@ public struct DocumentenQueryController: Sendable {
         var headers: HTTPFields = [.contentType: "application/octet-stream", .contentLength: String(content.size)]
         let name = state.string("bestandsnaam").replacingOccurrences(of: "\"", with: "")
         if !name.isEmpty { headers[.contentDisposition] = "attachment; filename=\"\(name)\"" }
-        return Response(status: .ok, headers: headers, body: ResponseBody(asyncSequence: chunks))
+        return Response(status: .ok, headers: headers, body: .streaming(chunks, on: context.eventLoop))
     }
 
     struct Version {
