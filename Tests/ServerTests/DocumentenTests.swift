@@ -199,6 +199,14 @@ struct DocumentenTests {
             #expect(document["bestandsdelen"] == .array([]))
             #expect(document["inhoud"] == .string(url + "/download?versie=1"))
             #expect(try await D.upload(client, first, bytes: Array(bytes[0..<1000]), lock: lock).status == .notFound)
+
+            // A file within one part: its bytes become the document's as they are.
+            let small = try jsonObject(try await D.post(client, "enkelvoudiginformatieobjecten", D.document(fixture, #", "bestandsomvang": 700, "inhoud": null"#)))
+            let smallLock = try #require(small["lock"]?.text), smallURL = try #require(small["url"]?.text)
+            let part = try #require(small["bestandsdelen"]?.array?.first?.object?["url"]?.text)
+            #expect(try await D.upload(client, part, bytes: Array(bytes[0..<700]), lock: smallLock).status == .ok)
+            #expect(try await D.send(client, .post, smallURL + "/unlock", #"{"lock": "\#(smallLock)"}"#).status == .noContent)
+            #expect(Array(buffer: try await D.send(client, .get, smallURL + "/download").body) == Array(bytes[0..<700]))
         }
     }
 

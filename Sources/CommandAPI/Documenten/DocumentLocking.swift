@@ -38,9 +38,14 @@ extension DocumentCommands {
         // the parts did not change meanwhile.
         var merged: StoredContent?
         if !before.parts.isEmpty, before.uploadComplete, mayForce || given == before.lock {
-            let digests = before.parts.compactMap { before.uploaded[$0.uuid] }.map { ContentDigest(sha256: $0.sha256, size: $0.size) }
-            let digest = try await contents.concatenate(digests)
-            merged = StoredContent(sha256: digest.sha256, size: digest.size)
+            let parts = before.parts.compactMap { before.uploaded[$0.uuid] }
+            if parts.count == 1 {
+                // One part is the whole file already (every document under the part size): no copy.
+                merged = parts[0]
+            } else {
+                let digest = try await contents.concatenate(parts.map { ContentDigest(sha256: $0.sha256, size: $0.size) })
+                merged = StoredContent(sha256: digest.sha256, size: digest.size)
+            }
         }
         let content = merged
         do {
