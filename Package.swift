@@ -143,7 +143,7 @@ let package = Package(
         .executableTarget(
             name: "EventStoreBenchmark",
             dependencies: [
-                "EventStore", "EmbeddedPostgres",
+                "EventStore", "EmbeddedPostgres", "LogArchive",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
