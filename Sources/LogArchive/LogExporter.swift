@@ -56,7 +56,9 @@ public struct LogExporter: Sendable {
             let header = ExportHeader(
                 scope: scope == .all ? "all" : "stream", stream: { if case .stream(let id) = scope { id } else { nil } }(),
                 headPosition: headPosition, headHash: ExportLine.hex(headHash), exportedAt: Timestamp.format(micros: Int64(Date().timeIntervalSince1970 * 1e6)))
-            try writer.write(try JSONEncoder().encode(header) + Data("\n".utf8))
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            try writer.write(try encoder.encode(header) + Data("\n".utf8))
             var previous = HashChain.genesis
             var line: [UInt8] = []
             var count: Int64 = 0

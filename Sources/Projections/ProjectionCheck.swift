@@ -42,16 +42,10 @@ public enum ProjectionCheck {
     ) async throws -> Int {
         let head = try await store.headPosition()
         var position: Int64 = 0
-        var count = 0
-        while position < head {
-            let batch = try await store.readAll(after: position, limit: batchSize)
-            guard let last = batch.last else { break }
-            try await body(batch.map(AppendedEvent.init(replaying:)))
-            position = last.position
-            count += batch.count
-            progress(position, head)
+        return try await ShadowRebuild.replay(store, after: &position, upTo: head, batchSize: batchSize) { batch, last in
+            try await body(batch)
+            progress(last, head)
         }
-        return count
     }
 
     /// Every row that one side has and the other has not, per read-model table (at most `limit` in all).

@@ -61,16 +61,24 @@ public enum ShadowRebuild {
         }
     }
 
-    /// Replays the committed events after `position` up to `head` in batches; moves `position` on.
+    /// Replays the committed events after `position` up to `head` in batches; moves `position` on. The next
+    /// batch is read (and decoded) while the projectors write the current one.
     static func replay(
         _ store: EventStore, after position: inout Int64, upTo head: Int64, batchSize: Int, _ body: ([AppendedEvent], Int64) async throws -> Void
     ) async throws -> Int {
+        func read(after position: Int64) -> Task<[RecordedEvent], any Error>? {
+            guard position < head else { return nil }
+            return Task { try await store.readAll(after: position, limit: min(batchSize, Int(head - position))) }
+        }
         var count = 0
-        while position < head {
-            let batch = try await store.readAll(after: position, limit: min(batchSize, Int(head - position)))
+        var next = read(after: position)
+        defer { next?.cancel() }
+        while let reading = next {
+            let batch = try await reading.value
             guard let last = batch.last else { break }
-            try await body(batch.map(AppendedEvent.init(replaying:)), last.position)
             position = last.position
+            next = read(after: position)
+            try await body(batch.map(AppendedEvent.init(replaying:)), last.position)
             count += batch.count
         }
         return count

@@ -81,7 +81,8 @@ struct CommandFailure: Error, CustomStringConvertible {
         do {
             return try await body()
         } catch let error as LogArchiveError {
-            FileHandle.standardError.write(Data("\nzaakstroom: \(error)\n".utf8))
+            // A bar on a terminal leaves its line open.
+            FileHandle.standardError.write(Data("\(ProgressBar.isTerminal ? "\n" : "")zaakstroom: \(error)\n".utf8))
             throw ExitCode(1)
         }
     }

@@ -11,7 +11,12 @@ enum ProgressBar {
         let interval: Duration = isTerminal ? .milliseconds(100) : .seconds(5)
         let now = ContinuousClock.now
         let due = lastDraw.withLock { last -> Bool in
-            if let last, now - last < interval, done < total { return false }
+            // In a log, a line only when the work lasts: the first one after `interval`.
+            guard let previous = last else {
+                last = now
+                return isTerminal
+            }
+            if now - previous < interval || (!isTerminal && done >= total) { return false }
             last = now
             return true
         }
