@@ -59,6 +59,7 @@ public struct LogImporter: Sendable {
         var previous = HashChain.genesis
         var hasher = ChainHasher()
         var batch = ImportBatch()
+        var statistics = StatisticsSchedule()
         var last: ImportedEvent?
         while let line = try reader.nextLine() {
             let number = reader.lineNumber
@@ -79,6 +80,7 @@ public struct LogImporter: Sendable {
             last = event
             if batch.count >= batchSize {
                 try await batch.flush(connection: connection, projectors: projectors, logger: logger)
+                if statistics.isDue(after: Int(position)) { try await connection.query("ANALYZE", logger: logger) }
                 progress(position, header.headPosition)
             }
         }

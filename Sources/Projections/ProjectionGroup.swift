@@ -27,6 +27,8 @@ extension ReadModels {
             ProjectionGroup(name: "autorisaties", schema: "auth", projectors: [ApplicatieProjector()], migrations: AuthSchema.migrations, keptTables: ["jwt_secrets"]),
             ProjectionGroup(name: "catalogi", schema: "catalogi", projectors: CatalogiProjectors.all, migrations: CatalogiSchema.migrations),
             ProjectionGroup(name: "zaken", schema: "zaken", projectors: [ZaakProjector()], migrations: ZakenSchema.migrations),
+            ProjectionGroup(name: "documenten", schema: "documenten", projectors: [DocumentProjector()], migrations: DocumentenSchema.migrations),
+            ProjectionGroup(name: "besluiten", schema: "besluiten", projectors: [BesluitProjector()], migrations: BesluitenSchema.migrations),
         ]
     }
 }

@@ -4,12 +4,18 @@ extension ReadModels {
     public static var counterRealignment: [String] {
         [
             ZakenSchema.identificatieRealignment,
-            """
-            SELECT setval('catalogi.zaaktype_identificatie',
-                          greatest(1, coalesce(max(substring(identificatie FROM '^ZAAKTYPE-[0-9]{4}-([0-9]{10})$')::bigint), 0)),
-                          max(identificatie) IS NOT NULL)
-            FROM catalogi.zaaktypen WHERE identificatie ~ '^ZAAKTYPE-[0-9]{4}-[0-9]{10}$'
-            """,
+            realignment("catalogi.zaaktype_identificatie", prefix: "ZAAKTYPE", table: "catalogi.zaaktypen"),
+            realignment("documenten.document_identificatie", prefix: "DOCUMENT", table: "documenten.informatieobjecten"),
+            realignment("besluiten.besluit_identificatie", prefix: "BESLUIT", table: "besluiten.besluiten"),
         ]
+    }
+
+    /// Moves `sequence` past the highest `<prefix>-<year>-<10 digits>` identificatie in `table`.
+    static func realignment(_ sequence: String, prefix: String, table: String) -> String {
+        """
+        SELECT setval('\(sequence)', greatest(1, coalesce(max(substring(identificatie FROM '^\(prefix)-[0-9]{4}-([0-9]{10})$')::bigint), 0)),
+                      max(identificatie) IS NOT NULL)
+        FROM \(table) WHERE identificatie ~ '^\(prefix)-[0-9]{4}-[0-9]{10}$'
+        """
     }
 }

@@ -13,6 +13,8 @@ import PostgresNIO
 /// once. Writers that waited on the lock then resolve the names again and write the new tables. The old
 /// schemas are dropped afterwards.
 public enum ShadowRebuild {
+    static let lockKey: Int64 = 0x7265_6275_696C_64
+
     public static func run(
         store: EventStore, groups: [ProjectionGroup], batchSize: Int = 5000, logger: Logger,
         progress: @Sendable (Int64, Int64) async -> Void = { _, _ in }
@@ -21,12 +23,18 @@ public enum ShadowRebuild {
         let replayed = try await store.client.withConnection { connection in
             try await connection.query("BEGIN", logger: logger)
             do {
+                // One rebuild at a time ("rebuild" in ASCII).
+                try await connection.query("SELECT pg_advisory_xact_lock(\(Self.lockKey))", logger: logger)
                 for group in groups { try await makeShadow(group, connection: connection, logger: logger) }
                 var position: Int64 = 0
                 var count = 0
+                var statistics = StatisticsSchedule()
                 let head = try await store.headPosition()
                 count += try await replay(store, after: &position, upTo: head, batchSize: batchSize) { batch, last in
                     for projector in projectors { try await projector.apply(batch, connection: connection, logger: logger) }
+                    if statistics.isDue(after: Int(last)) {
+                        for group in groups { try await analyze(group, connection: connection, logger: logger) }
+                    }
                     await progress(last, head)
                 }
                 // The swap: no writer between the catch-up and COMMIT.
@@ -66,9 +74,13 @@ public enum ShadowRebuild {
     static func replay(
         _ store: EventStore, after position: inout Int64, upTo head: Int64, batchSize: Int, _ body: ([AppendedEvent], Int64) async throws -> Void
     ) async throws -> Int {
+        let start = position
         func read(after position: Int64) -> Task<[RecordedEvent], any Error>? {
             guard position < head else { return nil }
-            return Task { try await store.readAll(after: position, limit: min(batchSize, Int(head - position))) }
+            // Batches grow from 500 as the replay goes (up to `batchSize`): the first ones run before the fresh tables
+            // have statistics (see `StatisticsSchedule`).
+            let limit = min(batchSize, max(500, Int(position - start)), Int(head - position))
+            return Task { try await store.readAll(after: position, limit: limit) }
         }
         var count = 0
         var next = read(after: position)
@@ -82,6 +94,12 @@ public enum ShadowRebuild {
             count += batch.count
         }
         return count
+    }
+
+    static func analyze(_ group: ProjectionGroup, connection: PostgresConnection, logger: Logger) async throws {
+        for table in try await tables(in: group.schema, connection: connection, logger: logger) {
+            try await connection.query(PostgresQuery(unsafeSQL: "ANALYZE \(group.schema).\(table)"), logger: logger)
+        }
     }
 
     static func tables(in schema: String, connection: PostgresConnection, logger: Logger) async throws -> [String] {

@@ -18,7 +18,9 @@ struct LogArchiveTests {
     /// Zaken with status, rol, resultaat, eigenschap, a closing status, a deelzaak, a deleted and a destroyed zaak.
     static func populate(_ server: TestServer, _ client: some TestClientProtocol, _ types: ZakenFixture) async throws -> String {
         let zaak = try #require(try await F.post(client, "zaken", types.zaak()).headers[.location])
-        _ = try await F.post(client, "zaken", types.zaak(#", "hoofdzaak": "\#(zaak)""#))
+        // A hoofdzaak with an open deelzaak (a hoofdzaak cannot be closed while a deelzaak is open).
+        let hoofdzaak = try #require(try await F.post(client, "zaken", types.zaak()).headers[.location])
+        _ = try await F.post(client, "zaken", types.zaak(#", "hoofdzaak": "\#(hoofdzaak)""#))
         _ = try await F.post(client, "statussen", #"{"zaak": "\#(zaak)", "statustype": "\#(types.ontvangen)", "datumStatusGezet": "2026-03-01T09:00:00Z"}"#)
         _ = try await F.post(client, "rollen", #"{"zaak": "\#(zaak)", "roltype": "\#(types.roltype)", "betrokkeneType": "medewerker", "roltoelichting": "x", "betrokkeneIdentificatie": {"identificatie": "m1"}}"#)
         _ = try await F.post(client, "zaken/\(zaak.suffix(36))/zaakeigenschappen", #"{"eigenschap": "\#(types.eigenschap)", "waarde": "abc"}"#)
