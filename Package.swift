@@ -37,6 +37,14 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // liblz4's frame API (apt: liblz4-dev), for the LZ4-framed exports of the log.
+        .systemLibrary(name: "CLZ4", path: "Sources/CLZ4", providers: [.apt(["liblz4-dev"])]),
+        // Export and import of the log: LZ4-framed JSON lines with the chain hashes.
+        .target(
+            name: "LogArchive",
+            dependencies: ["EventStore", "CLZ4", .product(name: "PostgresNIO", package: "postgres-nio")],
+            swiftSettings: swiftSettings
+        ),
         // Runs a private PostgreSQL server (initdb + pg_ctl) for the server's embedded mode and the tests.
         .target(
             name: "EmbeddedPostgres",
@@ -107,7 +115,7 @@ let package = Package(
         .target(
             name: "ZaakstroomServer",
             dependencies: [
-                "EventStore", "Projections", "ZGWHTTP", "CommandAPI", "QueryAPI", "Notifier", "EmbeddedPostgres", "Domain", "ContentStore",
+                "EventStore", "Projections", "ZGWHTTP", "CommandAPI", "QueryAPI", "Notifier", "EmbeddedPostgres", "Domain", "ContentStore", "LogArchive",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -135,7 +143,7 @@ let package = Package(
         .executableTarget(
             name: "EventStoreBenchmark",
             dependencies: [
-                "EventStore", "EmbeddedPostgres",
+                "EventStore", "EmbeddedPostgres", "LogArchive",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -218,7 +226,7 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "ZaakstroomServer", "ZGWHTTP", "TestSupport", "EventStore", "Projections", "CommandAPI", "Domain", "EmbeddedPostgres", "SpecConformance", "Notifier", "ContentStore",
+                "ZaakstroomServer", "ZGWHTTP", "TestSupport", "EventStore", "Projections", "CommandAPI", "Domain", "EmbeddedPostgres", "SpecConformance", "Notifier", "ContentStore", "LogArchive",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -2,12 +2,14 @@ import ArgumentParser
 import EmbeddedPostgres
 import EventStore
 import Foundation
+import LogArchive
 import Logging
 import PostgresNIO
 
 /// Measures the event store on a real PostgreSQL: append throughput at several numbers of concurrent writers
-/// (one event per transaction, fsync on unless `--no-fsync`), whole-log read throughput and `verify`
-/// throughput. Each scenario runs `--runs` times on a fresh database; the median is reported.
+/// (one event per transaction, fsync on unless `--no-fsync`), whole-log read throughput, `verify` throughput
+/// (ranges at once on one connection per core, and on one connection), `export --all` and `import`. Each
+/// scenario runs `--runs` times on a fresh database; the median is reported.
 @main
 struct EventStoreBenchmark: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "EventStoreBenchmark", abstract: "Event store throughput.")
@@ -64,20 +66,30 @@ struct EventStoreBenchmark: AsyncParsableCommand {
             report("append, 1 event/txn, \(writerCount) writer(s)", "appends/s", samples)
         }
 
-        var readSamples: [Double] = [], verifySamples: [Double] = [], fillSamples: [Double] = []
+        var readSamples: [Double] = [], verifySamples: [Double] = [], oneSegmentSamples: [Double] = [], fillSamples: [Double] = []
+        var exportSamples: [Double] = [], importSamples: [Double] = []
         for _ in 0..<runs {
             let logSize = logSize
-            let (fill, read, verify) = try await freshStore { store in
+            let file = folder + "-export.lz4"
+            let (fill, read, verify, oneSegment, export) = try await freshStore { store in
                 let rate = try await Self.fill(store, events: logSize)
-                return (rate, try await Self.readThroughput(store), try await Self.verifyThroughput(store))
+                return (rate, try await Self.readThroughput(store), try await Self.verifyThroughput(store, segments: nil),
+                        try await Self.verifyThroughput(store, segments: 1), try await Self.exportThroughput(store, to: file))
             }
+            importSamples.append(try await freshStore { store in try await Self.importThroughput(store, from: file) })
+            try? FileManager.default.removeItem(atPath: file)
             fillSamples.append(fill)
             readSamples.append(read)
             verifySamples.append(verify)
+            oneSegmentSamples.append(oneSegment)
+            exportSamples.append(export)
         }
         report("append, 100 events/txn, 8 writers (fill)", "events/s", fillSamples)
         report("read whole log (\(logSize) events)", "events/s", readSamples)
         report("verify hash chain (\(logSize) events)", "events/s", verifySamples)
+        report("verify, one connection", "events/s", oneSegmentSamples)
+        report("export --all (LZ4 JSON lines)", "events/s", exportSamples)
+        report("import into an empty store (chain checked)", "events/s", importSamples)
     }
 
     static func payload(_ index: Int) -> String {
@@ -135,10 +147,27 @@ struct EventStoreBenchmark: AsyncParsableCommand {
         return Double(count) / seconds(ContinuousClock.now - start)
     }
 
-    static func verifyThroughput(_ store: EventStore) async throws -> Double {
+    static func verifyThroughput(_ store: EventStore, segments: Int?) async throws -> Double {
         let start = ContinuousClock.now
-        guard case .intact(let events, _) = try await store.verify() else { throw ValidationError("chain broken") }
+        guard case .intact(let events, _) = try await store.verify(segments: segments) else { throw ValidationError("chain broken") }
         return Double(events) / seconds(ContinuousClock.now - start)
+    }
+
+    static func exportThroughput(_ store: EventStore, to path: String) async throws -> Double {
+        FileManager.default.createFile(atPath: path, contents: nil)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        defer { try? handle.close() }
+        let start = ContinuousClock.now
+        let events = try await LogExporter(store: store).export(.all, to: handle)
+        return Double(events) / seconds(ContinuousClock.now - start)
+    }
+
+    static func importThroughput(_ store: EventStore, from path: String) async throws -> Double {
+        let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+        defer { try? handle.close() }
+        let start = ContinuousClock.now
+        let summary = try await LogImporter(store: store, projectors: []).load(from: handle)
+        return Double(summary.events) / seconds(ContinuousClock.now - start)
     }
 
     static func seconds(_ duration: Duration) -> Double {

@@ -1,67 +1,73 @@
 import Foundation
 import PostgresNIO
+import Synchronization
 
 extension EventStore {
     /// Recomputes the hash chain over positions `from...to` (default: the whole log) and names the first
-    /// position where it breaks. `progress` is called after each batch with the last verified position.
+    /// position where it breaks. Large ranges are split into `segments` ranges verified at once on their own
+    /// connections (default: one per core); `progress(done, total)` is called as events are verified.
     public func verify(
-        from: Int64 = 1, to: Int64? = nil, batchSize: Int = 10_000,
-        progress: (@Sendable (Int64) -> Void)? = nil
+        from: Int64 = 1, to: Int64? = nil, segments: Int? = nil,
+        progress: (@Sendable (Int64, Int64) -> Void)? = nil
     ) async throws -> ChainVerification {
         let start = max(from, 1)
         let head = try await headState()
         let end = min(to ?? head.position, head.position)
-        var previous = HashChain.genesis
-        if start > 1 {
-            let rows = try await client.query("SELECT hash FROM es.events WHERE position = \(start - 1)", logger: logger)
-            guard let hash = try await rows.collect().first?.decode(Data.self) else {
-                return .broken(position: start - 1, reason: .missingEvent)
-            }
-            previous = Array(hash)
+        guard start <= end else {
+            return end == head.position && head.position == 0 && head.hash != HashChain.genesis
+                ? .broken(position: 0, reason: .headMismatch) : .intact(events: 0, lastPosition: max(0, start - 1))
         }
-        var expected = start
-        var count: Int64 = 0
-        while expected <= end {
-            // A tight range (positions are gap-free): with `position <= end` alone the planner, misjudging the
-            // row count, sorted the whole rest of the log for every batch.
-            let upper = min(end, expected + Int64(batchSize) - 1)
-            let rows = try await client.query(
-                """
-                SELECT position, stream_id, version, event_id, event_type, schema_version,
-                       (extract(epoch FROM recorded_at) * 1000000)::bigint, metadata::text, data::text, payload_sha256, hash
-                FROM es.events WHERE position >= \(expected) AND position <= \(upper) ORDER BY position
-                """, logger: logger)
-            var sawAny = false
-            for try await row in rows.decode((Int64, String, Int64, UUID, String, Int32, Int64, String, String?, Data, Data).self) {
-                sawAny = true
-                let (position, streamID, version, eventID, type, schemaVersion, micros, metadata, data, payloadData, hashData) = row
-                let payloadSHA = Array(payloadData), hash = Array(hashData)
-                guard position == expected else { return .broken(position: expected, reason: .missingEvent) }
-                if let data, HashChain.payloadDigest(data) != payloadSHA {
-                    return .broken(position: position, reason: .payloadAltered)
+        let total = end - start + 1
+        let count = Int64(max(1, min(segments ?? (total >= 100_000 ? ProcessInfo.processInfo.activeProcessorCount : 1), Int(total))))
+        let bounds = (0..<count).map { index in
+            (start + total * index / count)...(start + total * (index + 1) / count - 1)
+        }
+        let done = VerifiedCount()
+        let verifier = ChainVerifier(logger: logger)
+        let results = try await withThrowingTaskGroup(of: (Int, Result<[UInt8], ChainVerifier.Break>).self) { group in
+            for (index, range) in bounds.enumerated() {
+                group.addTask {
+                    try await client.withConnection { connection in
+                        guard let previous = try await storedHash(before: range.lowerBound, connection: connection) else {
+                            return (index, .failure(ChainVerifier.Break(position: range.lowerBound - 1, reason: .missingEvent)))
+                        }
+                        return (index, try await verifier.verify(range, previous: previous, connection: connection) { verified in
+                            let sum = done.value.add(Int64(verified), ordering: .relaxed).newValue
+                            progress?(sum, total)
+                        })
+                    }
                 }
-                let digest = HashChain.eventDigest(
-                    position: position, streamID: streamID, version: version, eventID: eventID, type: type,
-                    schemaVersion: Int64(schemaVersion), recordedMicros: micros, metadataText: metadata, payloadSHA256: payloadSHA)
-                let link = HashChain.link(previous: previous, digest: digest)
-                guard link == hash else { return .broken(position: position, reason: .hashMismatch) }
-                previous = hash
-                expected += 1
-                count += 1
             }
-            guard sawAny else { return .broken(position: expected, reason: .missingEvent) }
-            progress?(expected - 1)
+            var results = [Result<[UInt8], ChainVerifier.Break>?](repeating: nil, count: bounds.count)
+            for try await (index, result) in group { results[index] = result }
+            return results.compactMap { $0 }
         }
-        if end == head.position, previous != head.hash || expected - 1 != head.position {
+        // The first break of the first broken range; a range before it that verified vouches for its start.
+        for result in results {
+            if case .failure(let broken) = result { return .broken(position: broken.position, reason: broken.reason) }
+        }
+        if end == head.position, case .success(let last)? = results.last, last != head.hash {
             return .broken(position: head.position, reason: .headMismatch)
         }
-        return .intact(events: count, lastPosition: expected - 1)
+        return .intact(events: total, lastPosition: end)
     }
 
-    private func headState() async throws -> (position: Int64, hash: [UInt8]) {
+    /// The stored hash of the event before `position` (the genesis before 1); nil when that event is missing.
+    func storedHash(before position: Int64, connection: PostgresConnection) async throws -> [UInt8]? {
+        guard position > 1 else { return HashChain.genesis }
+        let rows = try await connection.query("SELECT hash FROM es.events WHERE position = \(position - 1)", logger: logger)
+        return try await rows.collect().first.map { Array(try $0.decode(Data.self)) }
+    }
+
+    func headState() async throws -> (position: Int64, hash: [UInt8]) {
         let rows = try await client.query("SELECT position, hash FROM es.log_head WHERE id = 1", logger: logger)
         guard let row = try await rows.collect().first else { return (0, HashChain.genesis) }
         let (position, hash) = try row.decode((Int64, Data).self)
         return (position, Array(hash))
     }
+}
+
+/// Events verified so far, over all ranges.
+private final class VerifiedCount: Sendable {
+    let value = Atomic<Int64>(0)
 }

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import NIOCore
 
 /// The tamper-evident chain over the log, computed the same way as `es.append_events` does in SQL:
 ///

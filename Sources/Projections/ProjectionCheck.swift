@@ -6,9 +6,9 @@ import PostgresNIO
 /// Rebuilds the read models from the log into another (migrated, empty) database and compares them with the
 /// live ones row by row: the proof that what the inline projections wrote is what the log says.
 public enum ProjectionCheck {
-    /// The read-model schemas compared; secrets and delivery bookkeeping are not built from events.
-    static let schemas = ["auth", "catalogi", "zaken"]
-    static let skippedTables: Set<String> = ["auth.jwt_secrets"]
+    /// The read-model schemas compared (every projection group's); secrets are not built from events.
+    static var schemas: [String] { ReadModels.groups.map(\.schema) }
+    static var skippedTables: Set<String> { Set(ReadModels.groups.flatMap { group in group.keptTables.map { "\(group.schema).\($0)" } }) }
     /// Columns that record when or in which order a row was written, not what the log says.
     static let skippedColumns = ["created_position", "updated_at"]
 
@@ -29,10 +29,14 @@ public enum ProjectionCheck {
         from store: EventStore, into target: PostgresClient, projectors: [any InlineProjector], batchSize: Int = 5000, logger: Logger,
         progress: @Sendable (Int64, Int64) -> Void = { _, _ in }
     ) async throws -> Int {
-        try await forEachBatch(of: store, batchSize: batchSize, progress: progress) { appended in
+        var statistics = StatisticsSchedule()
+        var replayed = 0
+        return try await forEachBatch(of: store, batchSize: batchSize, progress: progress) { appended in
             try await target.withTransaction(logger: logger) { connection in
                 for projector in projectors { try await projector.apply(appended, connection: connection, logger: logger) }
             }
+            replayed += appended.count
+            if statistics.isDue(after: replayed) { try await target.query("ANALYZE", logger: logger) }
         }
     }
 
@@ -42,16 +46,10 @@ public enum ProjectionCheck {
     ) async throws -> Int {
         let head = try await store.headPosition()
         var position: Int64 = 0
-        var count = 0
-        while position < head {
-            let batch = try await store.readAll(after: position, limit: batchSize)
-            guard let last = batch.last else { break }
-            try await body(batch.map(AppendedEvent.init(replaying:)))
-            position = last.position
-            count += batch.count
-            progress(position, head)
+        return try await ShadowRebuild.replay(store, after: &position, upTo: head, batchSize: batchSize) { batch, last in
+            try await body(batch)
+            progress(last, head)
         }
-        return count
     }
 
     /// Every row that one side has and the other has not, per read-model table (at most `limit` in all).

@@ -30,14 +30,12 @@ struct VerifyCommand: AsyncParsableCommand {
         let (from, to) = (from, to)
         let start = ContinuousClock.now
         let result = try await database.withStore(migrate: false) { store in
-            try await store.verify(from: from, to: to)
+            try await store.verify(from: from, to: to, progress: ProgressBar.show)
         }
-        let elapsed = ContinuousClock.now - start
+        let seconds = ProgressBar.end(since: start)
         switch result {
         case .intact(let events, let last):
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            let rate = seconds > 0 ? Int(Double(events) / seconds) : 0
-            print("intact: \(events) events verified up to position \(last) in \(String(format: "%.2f", seconds)) s (\(rate) events/s)")
+            print("intact: \(events) events verified up to position \(last) in \(String(format: "%.2f", seconds)) s (\(ProgressBar.rate(Int(events), seconds)) events/s)")
         case .broken(let position, let reason):
             print("BROKEN at position \(position): \(reason.rawValue)")
             throw ExitCode(2)

@@ -47,35 +47,28 @@ struct CheckProjectionsCommand: AsyncParsableCommand {
     }
 }
 
-/// `zaakstroom rebuild`: rebuilds every read model from the log in place, in one transaction, while the server
-/// keeps serving the old rows until the commit.
+/// `zaakstroom rebuild [--projection NAME]`: rebuilds read models from the log into shadow schemas and swaps
+/// them in (see `ShadowRebuild`) while the server keeps serving; writes wait only for the short swap.
 struct RebuildCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "rebuild", abstract: "Rebuild the read models from the event log.")
+    static let configuration = CommandConfiguration(
+        commandName: "rebuild", abstract: "Rebuild read models from the event log into shadow tables and swap them in.")
 
+    @Option(help: "One projection group: \(ReadModels.groups.map(\.name).joined(separator: ", ")) (default: all).") var projection: String?
     @OptionGroup var database: DatabaseOptions
 
-    func run() async throws {
-        try await database.withStore { store in
-            let start = ContinuousClock.now
-            let events = try await ProjectionRebuild.inPlace(store: store, projectors: ReadModels.projectors, logger: store.logger, progress: ProgressBar.show)
-            ProgressBar.finish(events: events, since: start)
+    func validate() throws {
+        if let projection, !ReadModels.groups.contains(where: { $0.name == projection }) {
+            throw ValidationError("unknown projection \(projection); one of: \(ReadModels.groups.map(\.name).joined(separator: ", "))")
         }
     }
-}
 
-/// A one-line progress bar on stderr, and the throughput at the end.
-enum ProgressBar {
-    @Sendable static func show(_ done: Int64, _ total: Int64) {
-        let fraction = total > 0 ? Double(done) / Double(total) : 1
-        let filled = Int(fraction * 30)
-        let bar = String(repeating: "#", count: filled) + String(repeating: " ", count: 30 - filled)
-        FileHandle.standardError.write(Data("\r[\(bar)] \(Int(fraction * 100))% \(done)/\(total) events".utf8))
-    }
-
-    static func finish(events: Int, since start: ContinuousClock.Instant) {
-        let elapsed = ContinuousClock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        FileHandle.standardError.write(Data("\n".utf8))
-        print("replayed \(events) events in \(String(format: "%.2f", seconds)) s (\(seconds > 0 ? Int(Double(events) / seconds) : 0) events/s)")
+    func run() async throws {
+        let groups = ReadModels.groups.filter { projection == nil || $0.name == projection }
+        try await database.withStore { store in
+            let start = ContinuousClock.now
+            let events = try await ShadowRebuild.run(store: store, groups: groups, logger: store.logger, progress: ProgressBar.show)
+            ProgressBar.finish(events: events, since: start)
+            print("swapped in: \(groups.map(\.name).joined(separator: ", "))")
+        }
     }
 }

@@ -26,23 +26,32 @@ struct TestServer {
         _ body: @Sendable (TestServer, any TestClientProtocol) async throws -> Result
     ) async throws -> Result {
         try await withTestStore(projectors: ReadModels.projectors, migrations: ReadModels.migrations) { store in
-            let registry = ApplicatieRegistry()
-            try await registry.reload(client: store.client, logger: store.logger)
-            let configuration = ServerConfiguration(
-                publicBaseURL: baseURL, jwtExpiry: jwtExpiry, selectielijstURL: selectielijstURL, notifier: notifierConfiguration,
-                uploadChunkSize: uploadChunkSize)
-            let notifier = Notifier(store: store, baseURL: baseURL, configuration: notifierConfiguration)
-            try await notifier.prepare()
-            let contentDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("zaakstroom-content-\(UUID().uuidString)").path
-            defer { try? FileManager.default.removeItem(atPath: contentDirectory) }
-            let router = buildRouter(
-                try ServerDependencies(
-                    configuration: configuration, store: store, registry: registry, logger: store.logger, notifier: notifier,
-                    contents: try FileSystemContentStore(directory: contentDirectory)))
-            let app = Application(router: router, logger: store.logger)
-            let server = TestServer(store: store, registry: registry, notifier: notifier)
-            return try await app.test(.router) { client in try await body(server, client) }
+            try await serve(store, jwtExpiry: jwtExpiry, uploadChunkSize: uploadChunkSize, selectielijstURL: selectielijstURL, notifier: notifierConfiguration, body)
         }
+    }
+
+    /// The server's router on an existing store (e.g. one loaded by an import).
+    static func serve<Result: Sendable>(
+        _ store: EventStore, jwtExpiry: Int = 3600, uploadChunkSize: Int64 = 4 << 30, selectielijstURL: String = "http://127.0.0.1:9/api/v1",
+        notifier notifierConfiguration: NotifierConfiguration = .forTests(),
+        _ body: @Sendable (TestServer, any TestClientProtocol) async throws -> Result
+    ) async throws -> Result {
+        let registry = ApplicatieRegistry()
+        try await registry.reload(client: store.client, logger: store.logger)
+        let configuration = ServerConfiguration(
+            publicBaseURL: baseURL, jwtExpiry: jwtExpiry, selectielijstURL: selectielijstURL, notifier: notifierConfiguration,
+            uploadChunkSize: uploadChunkSize)
+        let notifier = Notifier(store: store, baseURL: baseURL, configuration: notifierConfiguration)
+        try await notifier.prepare()
+        let contentDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("zaakstroom-content-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: contentDirectory) }
+        let router = buildRouter(
+            try ServerDependencies(
+                configuration: configuration, store: store, registry: registry, logger: store.logger, notifier: notifier,
+                contents: try FileSystemContentStore(directory: contentDirectory)))
+        let app = Application(router: router, logger: store.logger)
+        let server = TestServer(store: store, registry: registry, notifier: notifier)
+        return try await app.test(.router) { client in try await body(server, client) }
     }
 
     /// Creates an applicatie with a secret and reloads the registry, as the refresher would.

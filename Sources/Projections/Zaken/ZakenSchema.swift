@@ -15,6 +15,14 @@ public enum ZakenSchema {
         "\(column) text GENERATED ALWAYS AS (representation->>'\(field)') STORED"
     }
 
+    /// Moves the identificatie sequence past the highest generated number in `zaken.zaken` (after a migration
+    /// or an import).
+    static let identificatieRealignment = """
+        SELECT setval('zaken.zaak_identificatie', greatest(1, coalesce(max(substring(identificatie FROM '^ZAAK-[0-9]{4}-([0-9]{10})$')::bigint), 0)),
+                      max(identificatie) IS NOT NULL)
+        FROM zaken.zaken WHERE identificatie ~ '^ZAAK-[0-9]{4}-[0-9]{10}$'
+        """
+
     public static let migrations: [Migration] = [
         Migration(
             id: "zaken-0001-zaken",
@@ -107,11 +115,7 @@ public enum ZakenSchema {
             id: "zaken-0002-identificatie-sequence",
             statements: [
                 "CREATE SEQUENCE zaken.zaak_identificatie",
-                """
-                SELECT setval('zaken.zaak_identificatie', greatest(1, coalesce(max(substring(identificatie FROM '^ZAAK-[0-9]{4}-([0-9]{10})$')::bigint), 0)),
-                              max(identificatie) IS NOT NULL)
-                FROM zaken.zaken WHERE identificatie ~ '^ZAAK-[0-9]{4}-[0-9]{10}$'
-                """,
+                identificatieRealignment,
             ]
         ),
         // `stream_version` follows every event of the zaak's stream now (other aggregates append a zaakbesluit

@@ -1,0 +1,34 @@
+import EventStore
+
+/// The read models of one schema and the projectors that write them: what `zaakstroom rebuild --projection`
+/// rebuilds at once (a shadow schema built from the group's migrations, then swapped in).
+public struct ProjectionGroup: Sendable {
+    public let name: String
+    public let schema: String
+    public let projectors: [any InlineProjector]
+    /// Everything the schema holds, from nothing: run again to build the shadow schema.
+    public let migrations: [Migration]
+    /// Tables of the schema that are not built from events (secrets): their rows are carried over at the swap.
+    public let keptTables: [String]
+
+    public init(name: String, schema: String, projectors: [any InlineProjector], migrations: [Migration], keptTables: [String] = []) {
+        self.name = name
+        self.schema = schema
+        self.projectors = projectors
+        self.migrations = migrations
+        self.keptTables = keptTables
+    }
+}
+
+extension ReadModels {
+    /// Every projector belongs to exactly one group (a test holds that when projectors are added).
+    public static var groups: [ProjectionGroup] {
+        [
+            ProjectionGroup(name: "autorisaties", schema: "auth", projectors: [ApplicatieProjector()], migrations: AuthSchema.migrations, keptTables: ["jwt_secrets"]),
+            ProjectionGroup(name: "catalogi", schema: "catalogi", projectors: CatalogiProjectors.all, migrations: CatalogiSchema.migrations),
+            ProjectionGroup(name: "zaken", schema: "zaken", projectors: [ZaakProjector()], migrations: ZakenSchema.migrations),
+            ProjectionGroup(name: "documenten", schema: "documenten", projectors: [DocumentProjector()], migrations: DocumentenSchema.migrations),
+            ProjectionGroup(name: "besluiten", schema: "besluiten", projectors: [BesluitProjector()], migrations: BesluitenSchema.migrations),
+        ]
+    }
+}

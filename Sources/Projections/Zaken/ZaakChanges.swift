@@ -1,0 +1,95 @@
+import Foundation
+import Logging
+import PostgresNIO
+
+/// The effect of a batch of zaak events on `zaken.zaken` and `zaken.resources`, folded per row so that a batch
+/// (one command inline, thousands in a rebuild) costs a handful of statements, not one per event. The fold keeps what
+/// applying the events one by one would leave: the last state of each row, rows first written in event order
+/// (their `created_position` orders the lists), and a zaak's deletion taking its resources with it.
+struct ZaakChanges {
+    private var zaakDeletes: [UUID] = []
+    private var resourceDeletes: [UUID] = []
+    private var zaken: [UUID: (state: String, version: Int64)] = [:]
+    private var zaakOrder: [UUID] = []
+    private var resources: [UUID: (zaak: UUID, kind: String, state: String, version: Int64)] = [:]
+    private var resourceOrder: [UUID] = []
+    /// The last stream version seen per zaak, set on its row even when the event was another aggregate's
+    /// (a besluit's zaakbesluit appended to the zaak's stream).
+    private var versions: [UUID: Int64] = [:]
+    /// Zaken whose derived fields need refreshing afterwards (plus the hoofdzaken the writes return).
+    private(set) var touched: [UUID] = []
+
+    mutating func streamVersion(of zaak: UUID, is version: Int64) {
+        versions[zaak] = version
+    }
+
+    mutating func upsertZaak(_ zaak: UUID, state: String, version: Int64) {
+        if zaken.updateValue((state, version), forKey: zaak) == nil { zaakOrder.append(zaak) }
+        touched.append(zaak)
+    }
+
+    mutating func deleteZaak(_ zaak: UUID) {
+        zaakDeletes.append(zaak)
+        if zaken.removeValue(forKey: zaak) != nil { zaakOrder.removeAll { $0 == zaak } }
+        let gone = resources.filter { $0.value.zaak == zaak }.map(\.key)
+        for uuid in gone { resources.removeValue(forKey: uuid) }
+        resourceOrder.removeAll { gone.contains($0) }
+    }
+
+    mutating func upsertResource(_ uuid: UUID, zaak: UUID, kind: String, state: String, version: Int64) {
+        if resources.updateValue((zaak, kind, state, version), forKey: uuid) == nil { resourceOrder.append(uuid) }
+        touched.append(zaak)
+    }
+
+    mutating func deleteResource(_ uuid: UUID, zaak: UUID) {
+        resourceDeletes.append(uuid)
+        if resources.removeValue(forKey: uuid) != nil { resourceOrder.removeAll { $0 == uuid } }
+        touched.append(zaak)
+    }
+
+    /// Deletes first, then upserts in first-seen order; returns the zaken to refresh, each once.
+    func write(connection: PostgresConnection, logger: Logger) async throws -> [UUID] {
+        var touched = touched
+        if !zaakDeletes.isEmpty {
+            let rows = try await connection.query(
+                "DELETE FROM zaken.zaken WHERE uuid = ANY(\(zaakDeletes)) RETURNING hoofdzaak", logger: logger).collect()
+            touched += rows.compactMap { try? $0.decode(UUID?.self) }
+            try await connection.query("DELETE FROM zaken.resources WHERE zaak = ANY(\(zaakDeletes))", logger: logger)
+        }
+        if !resourceDeletes.isEmpty {
+            try await connection.query("DELETE FROM zaken.resources WHERE uuid = ANY(\(resourceDeletes))", logger: logger)
+        }
+        if !zaakOrder.isEmpty {
+            let states = zaakOrder.map { zaken[$0]!.state }, versions = zaakOrder.map { zaken[$0]!.version }
+            let rows = try await connection.query(
+                """
+                INSERT INTO zaken.zaken AS z (uuid, representation, stream_version)
+                SELECT u, s::jsonb, v FROM unnest(\(zaakOrder), \(states), \(versions)) WITH ORDINALITY AS t(u, s, v, n) ORDER BY n
+                ON CONFLICT (uuid) DO UPDATE SET representation = excluded.representation, stream_version = excluded.stream_version
+                RETURNING hoofdzaak
+                """, logger: logger
+            ).collect()
+            touched += rows.compactMap { try? $0.decode(UUID?.self) }
+        }
+        if !resourceOrder.isEmpty {
+            let rows = resourceOrder.map { resources[$0]! }
+            let (zaken, kinds, states, versions) = (rows.map(\.zaak), rows.map(\.kind), rows.map(\.state), rows.map(\.version))
+            try await connection.query(
+                """
+                INSERT INTO zaken.resources (uuid, zaak, kind, representation, stream_version)
+                SELECT u, z, k, s::jsonb, v FROM unnest(\(resourceOrder), \(zaken), \(kinds), \(states), \(versions)) WITH ORDINALITY AS t(u, z, k, s, v, n)
+                ORDER BY n
+                ON CONFLICT (uuid) DO UPDATE SET representation = excluded.representation, stream_version = excluded.stream_version
+                """, logger: logger)
+        }
+        if !versions.isEmpty {
+            let (ids, numbers) = (Array(versions.keys), Array(versions.values))
+            try await connection.query(
+                """
+                UPDATE zaken.zaken z SET stream_version = v.version FROM unnest(\(ids), \(numbers)) AS v(uuid, version) WHERE z.uuid = v.uuid
+                """, logger: logger)
+        }
+        var seen = Set<UUID>()
+        return touched.filter { seen.insert($0).inserted }
+    }
+}
