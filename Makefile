@@ -1,5 +1,5 @@
 # The two commands of the README: `make serve` and `make test`. Both install missing system packages first.
-.PHONY: deps build serve test conformance benchmark
+.PHONY: deps build serve test conformance benchmark bench
 
 deps:
 	@./scripts/install-deps.sh
@@ -22,3 +22,8 @@ conformance: deps
 # The event-store benchmark (see Benchmarks/README.md).
 benchmark: deps
 	swift run -c release EventStoreBenchmark
+
+# Issue 11 at municipal scale: dataset (BENCH_ZAKEN, default 10000), the real server, every load scenario, a
+# report and a chart in Benchmarks/results/ (see Benchmarks/README.md).
+bench: deps
+	./scripts/bench.sh

@@ -207,6 +207,28 @@ let package = Package(
             path: "Benchmarks/DocumentenBenchmark",
             swiftSettings: swiftSettings
         ),
+        // The municipal-scale dataset (Open Zaak's performance-test shape) into a database `serve` then serves.
+        .executableTarget(
+            name: "DatasetGenerator",
+            dependencies: [
+                "BenchmarkSupport", "Domain", "Projections", "EventStore", "ZaakstroomServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/DatasetGenerator",
+            swiftSettings: swiftSettings
+        ),
+        // The load scenarios of issue 11 against a running server (see Benchmarks/README.md).
+        .executableTarget(
+            name: "LoadBenchmark",
+            dependencies: [
+                "BenchmarkSupport", "Domain", "ZGWHTTP",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/LoadBenchmark",
+            swiftSettings: swiftSettings
+        ),
         // Checks JSON bodies against the component schemas of the official specs in ../shared/specs (tests only).
         .target(
             name: "SpecConformance",

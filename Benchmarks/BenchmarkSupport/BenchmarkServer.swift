@@ -38,26 +38,45 @@ public struct BenchmarkServer: Sendable {
         let connection = try cluster.start()
         try cluster.stopWhenProcessExits(removeData: true)
         defer { try? cluster.stop() }
+        let database = PostgresClient.Configuration(unixSocketPath: connection.socketPath, username: connection.username, password: nil, database: "bench")
+        let port = Int.random(in: 30000...39000)
+        let server = ServerConfiguration(port: port, publicBaseURL: "http://127.0.0.1:\(port)", logLevel: .error, notifier: notifierConfiguration ?? NotifierConfiguration())
+        try await run(database: database, server: server, notifier: notifierConfiguration != nil, logger: logger, body)
+    }
 
-        var configuration = PostgresClient.Configuration(unixSocketPath: connection.socketPath, username: connection.username, password: nil, database: "bench")
+    /// The server on the database `server` names (`DATABASE_URL` or its embedded data folder, kept afterwards), as
+    /// `zaakstroom serve` would find it: what the dataset generator writes through.
+    public static func run(persistent server: ServerConfiguration, _ body: (BenchmarkServer) async throws -> Void) async throws {
+        var logger = Logger(label: "benchmark")
+        logger.logLevel = .critical
+        let provider = try DatabaseProvider.resolve(server, logger: logger)
+        defer { if provider.startedEmbedded { try? provider.embedded?.stop() } }
+        try await run(database: provider.clientConfiguration, server: server, notifier: false, logger: logger, body)
+    }
+
+    static func run(
+        database: PostgresClient.Configuration, server: ServerConfiguration, notifier withNotifier: Bool, logger: Logger,
+        _ body: (BenchmarkServer) async throws -> Void
+    ) async throws {
+        var configuration = database
         configuration.options.maximumConnections = 20
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         let store = EventStore(client: client, logger: logger, projectors: ReadModels.projectors)
         let registry = ApplicatieRegistry()
-        let port = Int.random(in: 30000...39000)
-        let base = "http://127.0.0.1:\(port)"
-        let server = ServerConfiguration(port: port, publicBaseURL: base, logLevel: .error, notifier: notifierConfiguration ?? NotifierConfiguration())
-        let notifier = notifierConfiguration.map { Notifier(store: store, baseURL: base, configuration: $0) }
+        let base = server.publicBaseURL
+        let notifier = withNotifier ? Notifier(store: store, baseURL: base, configuration: server.notifier) : nil
         var app = Application(
             router: buildRouter(try ServerDependencies(configuration: server, store: store, registry: registry, logger: logger, notifier: notifier)),
-            configuration: .init(address: .hostname("127.0.0.1", port: port)),
+            configuration: .init(address: .hostname("127.0.0.1", port: server.port)),
             // As `serve`: stopped in reverse order, the notifier's worker and tail before the pool.
             services: [client] + (notifier?.services ?? []), logger: logger)
         app.beforeServerStarts { [logger] in
             try await MigrationRunner(migrations: ReadModels.migrations).migrate(client: client, logger: logger)
             try await notifier?.prepare()
-            _ = try await ApplicatieCommands(store: store).create(
-                clientID: "bench", secret: "bench", label: "bench", heeftAlleAutorisaties: true, metadata: EventMetadata(method: "bench"))
+            if try await store.headPosition() == 0 {
+                _ = try await ApplicatieCommands(store: store).create(
+                    clientID: "bench", secret: "bench", label: "bench", heeftAlleAutorisaties: true, metadata: EventMetadata(method: "bench"))
+            }
             try await registry.reload(client: client, logger: logger)
         }
         try await withThrowingTaskGroup(of: Void.self) { group in

@@ -7,16 +7,16 @@ import Synchronization
 /// The subscriber: a Hummingbird app on 127.0.0.1 (a free port) that answers every POST with 204 and records
 /// when each message first arrived, by its `resourceUrl`. The abonnement check's test message is answered but
 /// not recorded.
-final class WebhookReceiver: Sendable {
+public final class WebhookReceiver: Sendable {
     /// The fields the benchmark reads; decoding only these keeps the receiver cheap.
     struct Message: Decodable {
         let kanaal: String
         let resourceUrl: String
     }
 
-    struct Log {
-        var arrivals: [String: ContinuousClock.Instant] = [:]
-        var duplicates = 0
+    public struct Log: Sendable {
+        public var arrivals: [String: ContinuousClock.Instant] = [:]
+        public var duplicates = 0
     }
 
     private let log = Mutex(Log())
@@ -25,12 +25,12 @@ final class WebhookReceiver: Sendable {
 
     private init() {}
 
-    var url: String { "http://127.0.0.1:\(port.load(ordering: .acquiring))/webhook" }
+    public var url: String { "http://127.0.0.1:\(port.load(ordering: .acquiring))/webhook" }
 
     /// First arrival per `resourceUrl`, and how many messages came again.
-    var snapshot: Log { log.withLock { $0 } }
+    public var snapshot: Log { log.withLock { $0 } }
 
-    var count: Int { log.withLock { $0.arrivals.count } }
+    public var count: Int { log.withLock { $0.arrivals.count } }
 
     func record(_ message: Message, at instant: ContinuousClock.Instant) {
         log.withLock { log in
@@ -39,7 +39,7 @@ final class WebhookReceiver: Sendable {
     }
 
     /// Polls until `count` messages arrived or `timeout` passed; returns whether they all did.
-    func waitFor(_ count: Int, timeout: Duration) async throws -> Bool {
+    public func waitFor(_ count: Int, timeout: Duration) async throws -> Bool {
         let deadline = ContinuousClock.now + timeout
         while self.count < count {
             guard ContinuousClock.now < deadline else { return false }
@@ -48,7 +48,7 @@ final class WebhookReceiver: Sendable {
         return true
     }
 
-    static func run<Result: Sendable>(logger: Logger, _ body: (WebhookReceiver) async throws -> Result) async throws -> Result {
+    public static func run<Result: Sendable>(logger: Logger, _ body: (WebhookReceiver) async throws -> Result) async throws -> Result {
         let (ports, portContinuation) = AsyncStream<Int>.makeStream()
         let receiver = WebhookReceiver()
         let router = Router()

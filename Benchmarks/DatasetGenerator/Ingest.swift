@@ -1,0 +1,42 @@
+import EventStore
+import Synchronization
+
+/// Writes the clones straight into the log through the event store's own append path (stream versions, the
+/// log-head lock, the hash chain), `unitsPerTransaction` zaken per transaction, from `writers` concurrent
+/// writers, with no inline projectors: the read models are built afterwards from the log, as a rebuild does.
+struct Ingest {
+    let store: EventStore
+    let writers: Int
+    let unitsPerTransaction: Int
+
+    /// Appends clones `0..<count`; clone `n` follows `template(n)`. Returns the events appended.
+    func run(count: Int, template: @Sendable (Int) -> EventTemplate, progress: ProgressBar) async throws -> Int {
+        let bare = EventStore(client: store.client, logger: store.logger, projectors: [])
+        let next = Atomic(0)
+        let chunk = unitsPerTransaction
+        return try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<writers {
+                group.addTask {
+                    var written = 0
+                    while true {
+                        let first = next.add(chunk, ordering: .relaxed).oldValue
+                        guard first < count else { return written }
+                        let range = first..<min(first + chunk, count)
+                        let (events, _) = try await bare.transaction { transaction in
+                            var events = 0
+                            for index in range {
+                                let unit = template(index)
+                                try await unit.append(clone: index, to: transaction)
+                                events += unit.eventCount
+                            }
+                            return events
+                        }
+                        written += events
+                        progress.advance(by: Int64(events))
+                    }
+                }
+            }
+            return try await group.reduce(0, +)
+        }
+    }
+}
