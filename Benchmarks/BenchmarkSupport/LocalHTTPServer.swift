@@ -5,7 +5,7 @@ import Logging
 /// receivers the benchmarks talk to.
 public enum LocalHTTPServer {
     public static func run<Result: Sendable>(
-        _ router: Router<BasicRequestContext>, port: Int = 0, logger: Logger = Logger(label: "bench-local"), _ body: (Int) async throws -> Result
+        _ router: Router<BasicRequestContext>, port: Int = 0, logger: Logger = LocalHTTPServer.quietLogger, _ body: (Int) async throws -> Result
     ) async throws -> Result {
         let (ports, continuation) = AsyncStream<Int>.makeStream()
         let app = Application(
@@ -17,5 +17,12 @@ public enum LocalHTTPServer {
             var iterator = ports.makeAsyncIterator()
             return try await body(await iterator.next() ?? 0)
         }
+    }
+
+    /// Start and shutdown lines (a cancelled child channel logs at error level) are no findings.
+    public static var quietLogger: Logger {
+        var logger = Logger(label: "bench-local")
+        logger.logLevel = .critical
+        return logger
     }
 }

@@ -20,6 +20,8 @@ struct EventTemplate: Sendable {
 
     enum Slot: Sendable {
         case uuid
+        /// The previous slot's uuid in upper case.
+        case uppercase
         /// An identificatie: `<prefix>-BENCH-<10 digits>` in clones (the API's own are `<prefix>-<year>-<number>`).
         case identificatie(prefix: String)
     }
@@ -39,15 +41,17 @@ struct EventTemplate: Sendable {
             }
             if !uuids.contains(id) { uuids.append(id) }
             let payload = try JSONSerialization.jsonObject(with: Data(event.data.utf8)) as? [String: Any] ?? [:]
-            if let uuid = payload["uuid"] as? String, !uuids.contains(uuid) { uuids.append(uuid) }
-            if payload["uuid"] as? String == id, let state = payload["state"] as? [String: Any],
+            let uuid = (payload["uuid"] as? String)?.lowercased()
+            if let uuid, !uuids.contains(uuid) { uuids.append(uuid) }
+            if uuid == id, let state = payload["state"] as? [String: Any],
                 let identificatie = state["identificatie"] as? String, !identificatie.isEmpty, !identificaties.contains(identificatie)
             {
                 identificaties.append(identificatie)
             }
         }
-        let keys = uuids + identificaties
-        slots = uuids.map { _ in .uuid } + identificaties.map { .identificatie(prefix: String($0.prefix(while: { $0 != "-" }))) }
+        // Payloads hold a resource's uuid in upper case (Foundation's encoding) and its URLs in lower case.
+        let keys = uuids.flatMap { [$0, $0.uppercased()] } + identificaties
+        slots = uuids.flatMap { _ in [Slot.uuid, .uppercase] } + identificaties.map { .identificatie(prefix: String($0.prefix(while: { $0 != "-" }))) }
         var runs: [Run] = []
         var current: (stream: String, metadata: EventMetadata, events: [Event])?
         for event in recorded {
@@ -68,12 +72,16 @@ struct EventTemplate: Sendable {
 
     /// Fresh values for clone number `index`: random uuids, identificaties numbered by `index`.
     func values(for index: Int) -> [String] {
-        slots.map { slot in
+        var values: [String] = []
+        values.reserveCapacity(slots.count)
+        for slot in slots {
             switch slot {
-            case .uuid: UUID().uuidString.lowercased()
-            case .identificatie(let prefix): "\(prefix)-BENCH-" + String(format: "%010d", index)
+            case .uuid: values.append(UUID().uuidString.lowercased())
+            case .uppercase: values.append(values[values.count - 1].uppercased())
+            case .identificatie(let prefix): values.append("\(prefix)-BENCH-" + String(format: "%010d", index))
             }
         }
+        return values
     }
 
     /// Appends clone `index` within `transaction`, in the template's order (cross-stream relations included).

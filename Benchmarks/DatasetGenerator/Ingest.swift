@@ -10,16 +10,16 @@ struct Ingest {
     let unitsPerTransaction: Int
 
     /// Appends clones `0..<count`; clone `n` follows `template(n)`. Returns the events appended.
-    func run(count: Int, template: @Sendable (Int) -> EventTemplate, progress: ProgressBar) async throws -> Int {
+    func run(count: Int, template: @escaping @Sendable (Int) -> EventTemplate, progress: ProgressBar) async throws -> Int {
         let bare = EventStore(client: store.client, logger: store.logger, projectors: [])
-        let next = Atomic(0)
+        let cursor = Cursor()
         let chunk = unitsPerTransaction
         return try await withThrowingTaskGroup(of: Int.self) { group in
             for _ in 0..<writers {
                 group.addTask {
                     var written = 0
                     while true {
-                        let first = next.add(chunk, ordering: .relaxed).oldValue
+                        let first = cursor.take(chunk)
                         guard first < count else { return written }
                         let range = first..<min(first + chunk, count)
                         let (events, _) = try await bare.transaction { transaction in
@@ -39,4 +39,12 @@ struct Ingest {
             return try await group.reduce(0, +)
         }
     }
+}
+
+/// The next clone to write, shared by the writers.
+final class Cursor: Sendable {
+    private let next = Atomic(0)
+
+    /// Claims `count` clones; returns the first.
+    func take(_ count: Int) -> Int { next.add(count, ordering: .relaxed).oldValue }
 }

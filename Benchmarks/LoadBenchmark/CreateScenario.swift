@@ -29,7 +29,7 @@ struct CreateScenario {
 
     func burst(_ concurrency: Int, zaaktype: String, receiver: WebhookReceiver) async throws -> LoadResult {
         let target = target
-        let created = Mutex([String: ContinuousClock.Instant]())
+        let created = Responses()
         let body = #"""
             {"zaaktype": "\#(zaaktype)", "bronorganisatie": "002220647", "verantwoordelijkeOrganisatie": "002220647", "startdatum": "2026-03-01",
              "omschrijving": "Burst", "zaakgeometrie": {"type": "Point", "coordinates": [5.1, 52.1]}}
@@ -39,11 +39,11 @@ struct CreateScenario {
             let response = try await target.client.send(.POST, "\(target.base)/zaken/api/v1/zaken", token: target.superuser, body: body)
             let instant = ContinuousClock.now
             guard response.status == 201, let url = try response.json()["url"] as? String else { return false }
-            created.withLock { $0[url] = instant }
+            created.record(url, at: instant)
             return true
         }
         // Every creation notifies, the warm-up's too: wait for all of them, then take the delays of the measured ones.
-        let all = created.withLock { $0 }
+        let all = created.all
         let delivered = try await receiver.waitFor(before + all.count, timeout: .seconds(120))
         let arrivals = receiver.snapshot.arrivals
         let delays = all.compactMap { url, instant in arrivals[url].map { ($0 - instant).milliseconds } }
@@ -55,4 +55,13 @@ struct CreateScenario {
         printFigure("  commit-to-delivery", String(format: "median %.1f ms  p95 %.1f ms  p99 %.1f ms  undelivered %d", figures.median, figures.at(0.95), figures.at(0.99), all.count - delays.count))
         return result
     }
+}
+
+/// When each created zaak's 201 arrived, by its URL; shared by the burst's callers.
+final class Responses: Sendable {
+    private let arrivals = Mutex([String: ContinuousClock.Instant]())
+
+    func record(_ url: String, at instant: ContinuousClock.Instant) { arrivals.withLock { $0[url] = instant } }
+
+    var all: [String: ContinuousClock.Instant] { arrivals.withLock { $0 } }
 }

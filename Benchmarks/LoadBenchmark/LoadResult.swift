@@ -30,7 +30,7 @@ struct LoadResult: Codable, Sendable {
     }
 
     func printed() {
-        printFigure("\(name) ×\(concurrency)", String(
+        print("\(name) ×\(concurrency)".padding(toLength: 52, withPad: " ", startingAt: 0), String(
             format: "%8.0f req/s  median %7.2f ms  p95 %7.2f ms  p99 %7.2f ms  errors %d", requestsPerSecond, median, p95, p99, errors))
     }
 }
