@@ -86,7 +86,7 @@ struct DatasetGenerator: AsyncParsableCommand {
         let head = try await store.headPosition()
 
         let rebuildBar = ProgressBar("rebuild", total: head)
-        let rebuilt = try await ProjectionRebuild.inPlace(store: store, projectors: ReadModels.projectors, logger: store.logger) { done, _ in rebuildBar.set(done) }
+        let rebuilt = try await ShadowRebuild.run(store: store, groups: ReadModels.groups, logger: store.logger) { done, _ in rebuildBar.set(done) }
         let rebuildSeconds = rebuildBar.finish()
 
         let verifyBar = ProgressBar("verify ", total: head)
