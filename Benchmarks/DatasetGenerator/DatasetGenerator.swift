@@ -90,7 +90,7 @@ struct DatasetGenerator: AsyncParsableCommand {
         let rebuildSeconds = rebuildBar.finish()
 
         let verifyBar = ProgressBar("verify ", total: head)
-        let verification = try await store.verify(progress: { verifyBar.set($0) })
+        let verification = try await store.verify(progress: { done, _ in verifyBar.set(done) })
         let verifySeconds = verifyBar.finish()
         guard verification.isIntact else { throw GeneratorError("hash chain broken: \(verification)") }
 
