@@ -24,7 +24,11 @@ struct ExternalServices: Sendable {
 
     /// The `Authorization` header for a call to `url`: the longest configured API root it falls under.
     func authorization(for url: String) -> String? {
-        let service = services.filter { url.hasPrefix($0.apiRoot) }.max { $0.apiRoot.count < $1.apiRoot.count }
+        // Whole path segments only: a root `https://zaken.example.nl` must not match `https://zaken.example.nl.evil.example`.
+        let service = services.filter { service in
+            let root = service.apiRoot.hasSuffix("/") ? String(service.apiRoot.dropLast()) : service.apiRoot
+            return url == root || url.hasPrefix(root + "/") || url.hasPrefix(root + "?")
+        }.max { $0.apiRoot.count < $1.apiRoot.count }
         return service.map { "Bearer " + ZGWToken.make(clientID: $0.clientId, secret: $0.secret) }
     }
 }

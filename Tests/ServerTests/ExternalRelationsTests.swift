@@ -6,6 +6,7 @@ import HummingbirdTesting
 import NIOCore
 import Testing
 import ZGWHTTP
+@testable import CommandAPI
 
 /// zrc-005, brc-005, brc-006 when the other side is another ZGW API: the mirror is made there over HTTP after
 /// our side committed, removed there with ours, and a refusal there is a 400 that leaves nothing here.
@@ -51,5 +52,28 @@ struct ExternalRelationsTests {
             #expect(try D.codes(zio) == ["remote-relation-failed"])
             #expect(try ZaakResourcesTests.array(try await F.get(client, "\(F.root)/zaakinformatieobjecten?zaak=\(zaak)")).isEmpty)
         }
+    }
+}
+
+@Suite("Credentials for external ZGW APIs")
+struct ExternalServicesTests {
+    @Test("a configured API root matches URLs under it by whole path segments only, the longest root first")
+    func matchesWholeSegments() {
+        let services = ExternalServices(services: [
+            .init(apiRoot: "https://zaken.example.nl/zaken/api/v1", clientId: "a", secret: "s"),
+            .init(apiRoot: "https://zaken.example.nl", clientId: "b", secret: "s"),
+        ])
+        #expect(Self.clientID(services.authorization(for: "https://zaken.example.nl/zaken/api/v1/zaken/1")) == "a")
+        #expect(Self.clientID(services.authorization(for: "https://zaken.example.nl/other")) == "b")
+        #expect(services.authorization(for: "https://zaken.example.nl.evil.example/zaken/api/v1/zaken/1") == nil)
+    }
+
+    /// The `client_id` claim of a `Bearer <JWT>` header.
+    static func clientID(_ header: String?) -> String? {
+        guard let token = header?.split(separator: " ").last, case let parts = token.split(separator: "."), parts.count == 3 else { return nil }
+        var payload = String(parts[1]).replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        while payload.count % 4 != 0 { payload += "=" }
+        guard let data = Data(base64Encoded: payload), let claims = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
+        return claims["client_id"] as? String
     }
 }
