@@ -122,8 +122,8 @@ struct SubResourceRules: Sendable {
         return extra
     }
 
-    /// A URL of another API must answer 200 (`bad-url`). Our own Documenten and Besluiten APIs are not served
-    /// yet, so a URL under our host for them cannot resolve either.
+    /// A URL of another API must answer 200 (`bad-url`). Used for contactmomenten and verzoeken, which this
+    /// server does not serve: a URL under our own host cannot be one.
     func resolves(_ url: String, field: String) async throws -> [FieldError] {
         guard !url.isEmpty else { return [] }
         let found = ZaakReferences.isLocal(url) ? false : await references.remote.object(at: url) != nil
