@@ -24,6 +24,16 @@ public enum ResourceURL {
         return UUID(uuidString: String(rest))
     }
 
+    /// An absolute URL in stored form: ours (under `baseURL`) relative behind the marker, others as they are.
+    public static func stored(_ url: String, baseURL: String) -> String {
+        url.hasPrefix(baseURL + "/") ? local(String(url.dropFirst(baseURL.count))) : url
+    }
+
+    /// A stored URL (not JSON text) as served: the marker replaced by `baseURL`.
+    public static func absolute(_ storedURL: String, baseURL: String) -> String {
+        storedURL.replacingOccurrences(of: marker, with: baseURL)
+    }
+
     /// Stored JSON text as served: every marker replaced by `baseURL`.
     public static func render(_ storedJSON: String, baseURL: String) -> String {
         storedJSON.replacingOccurrences(of: escapedMarker, with: baseURL)

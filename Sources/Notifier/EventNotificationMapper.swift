@@ -78,7 +78,7 @@ public struct EventNotificationMapper: Sendable {
 
     /// A stored URL as served: the marker replaced by the public base URL.
     func render(_ stored: String) -> String {
-        stored.replacingOccurrences(of: ResourceURL.marker, with: baseURL)
+        ResourceURL.absolute(stored, baseURL: baseURL)
     }
 
     /// The event's `actie` in Open Zaak terms; a publish is an `update`. Without one in the metadata, the

@@ -67,7 +67,7 @@ public struct TypeAuthorisation: Sendable {
 
     /// An autorisatie's type URL as the read models store it (ours relative behind the marker).
     func stored(_ url: String) -> String {
-        url.hasPrefix(baseURL + "/") ? ResourceURL.local(String(url.dropFirst(baseURL.count))) : url
+        ResourceURL.stored(url, baseURL: baseURL)
     }
 
     /// The type an autorisatie of this component narrows to.

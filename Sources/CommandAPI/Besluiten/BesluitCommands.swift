@@ -109,7 +109,7 @@ public struct BesluitCommands: Sendable {
         }
     }
 
-    func absolute(_ stored: String) -> String { stored.replacingOccurrences(of: ResourceURL.marker, with: references.baseURL) }
+    func absolute(_ stored: String) -> String { ResourceURL.absolute(stored, baseURL: references.baseURL) }
 
     public func updateBesluit(_ uuid: UUID, body: [String: JSONValue], partial: Bool, authorisation: TypeAuthorisation, metadata: EventMetadata) async throws -> Bool {
         let input = try validated(body, BesluitResource.besluit.schema, partial: partial)
@@ -135,9 +135,9 @@ public struct BesluitCommands: Sendable {
 
     /// brc-009: the besluit with its besluitinformatieobjecten, their objectinformatieobjecten and its zaakbesluit.
     public func deleteBesluit(_ uuid: UUID, authorisation: TypeAuthorisation, metadata: EventMetadata) async throws -> Bool {
-        let before = try await repository.load(uuid)
+        let before: BesluitAggregate
         do {
-            try await repository.write(uuid, metadata: metadata) { aggregate, transaction in
+            before = try await repository.write(uuid, metadata: metadata) { aggregate, transaction in
                 guard let besluit = aggregate.besluit else { throw BesluitNotFound() }
                 try authorisation.require(.scope("besluiten.verwijderen"), type: besluit.string("besluittype"), vertrouwelijkheid: "")
                 let type = try await references.catalogi(besluit.string("besluittype"), collection: "besluittypen", connection: transaction.connection, logger: transaction.logger)
@@ -196,9 +196,9 @@ public struct BesluitCommands: Sendable {
 
     public func deleteInformatieobject(_ uuid: UUID, authorisation: TypeAuthorisation, metadata: EventMetadata) async throws -> Bool {
         guard let besluit = try await repository.owner(of: uuid) else { return false }
-        let document = try await repository.load(besluit).informatieobjecten.first { $0.uuid == uuid }?.state.string("informatieobject") ?? ""
+        let before: BesluitAggregate
         do {
-            try await repository.write(besluit, metadata: metadata) { aggregate, transaction in
+            before = try await repository.write(besluit, metadata: metadata) { aggregate, transaction in
                 guard let state = aggregate.besluit, let bio = aggregate.informatieobjecten.first(where: { $0.uuid == uuid })?.state else { throw BesluitNotFound() }
                 try authorisation.require(.scope("besluiten.verwijderen"), type: state.string("besluittype"), vertrouwelijkheid: "")
                 let type = try await references.catalogi(state.string("besluittype"), collection: "besluittypen", connection: transaction.connection, logger: transaction.logger)
@@ -213,6 +213,7 @@ public struct BesluitCommands: Sendable {
         } catch is BesluitNotFound {
             return false
         }
+        let document = before.informatieobjecten.first { $0.uuid == uuid }?.state.string("informatieobject") ?? ""
         await removeRemoteMirrors(zaak: "", documents: [document], besluit: absolute(BesluitResource.besluit.url(besluit)))
         return true
     }

@@ -42,9 +42,11 @@ struct BesluitRepository: Sendable {
         try await store.client.query("SELECT besluit FROM besluiten.informatieobjecten WHERE uuid = \(uuid)").collect().first?.decode(UUID.self)
     }
 
+    /// Returns the state the changes were decided on (the aggregate before them).
+    @discardableResult
     func write(
         _ besluit: UUID, metadata: EventMetadata, decide: @Sendable (BesluitAggregate, EventStoreTransaction) async throws -> [BesluitChange]
-    ) async throws {
+    ) async throws -> BesluitAggregate {
         try await OptimisticRetry.run {
             let aggregate = try await load(besluit)
             try await store.transaction { transaction in
@@ -58,6 +60,7 @@ struct BesluitRepository: Sendable {
                     try await transaction.append(to: foreign.stream, expectedVersion: foreign.expected, events: [foreign.event], metadata: metadata)
                 }
             }
+            return aggregate
         }
     }
 }

@@ -130,7 +130,7 @@ public struct BesluitenCommandController: Sendable {
     }
 
     func created(_ kind: BesluitResource, _ uuid: UUID) async throws -> Response {
-        let location = kind.url(uuid).replacingOccurrences(of: ResourceURL.marker, with: baseURL)
+        let location = ResourceURL.absolute(kind.url(uuid), baseURL: baseURL)
         return JSONResponse.created(ResourceURL.render(try await representation(kind, uuid), baseURL: baseURL), location: location)
     }
 }

@@ -118,9 +118,9 @@ public struct DocumentCommands: Sendable {
     /// drc-008: a document with objectinformatieobjecten stays (`pending-relations`); otherwise every version
     /// goes, and the bytes no other document uses. False when there is no such document.
     public func deleteDocument(_ uuid: UUID, authorisation: TypeAuthorisation, metadata: EventMetadata) async throws -> Bool {
-        let aggregate = try await repository.load(uuid)
+        let before: DocumentAggregate
         do {
-            try await repository.write(uuid, metadata: metadata) { aggregate, transaction in
+            before = try await repository.write(uuid, metadata: metadata) { aggregate, transaction in
                 guard let current = aggregate.current else { throw DocumentNotFound() }
                 try authorisation.require(.scope("documenten.verwijderen"), type: current.string("informatieobjecttype"), vertrouwelijkheid: current.string("vertrouwelijkheidaanduiding"))
                 if !aggregate.all(.objectinformatieobject).isEmpty {
@@ -135,7 +135,7 @@ public struct DocumentCommands: Sendable {
         } catch is DocumentNotFound {
             return false
         }
-        await removeUnused(Array(aggregate.contents.values) + Array(aggregate.uploaded.values))
+        await removeUnused(Array(before.contents.values) + Array(before.uploaded.values))
         return true
     }
 

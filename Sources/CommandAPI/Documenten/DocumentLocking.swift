@@ -85,7 +85,7 @@ extension DocumentCommands {
             return nil
         }
         do {
-            try await repository.write(document, metadata: metadata) { aggregate, _ in
+            let before = try await repository.write(document, metadata: metadata) { aggregate, _ in
                 guard let current = aggregate.current, let part = aggregate.parts.first(where: { $0.uuid == uuid }) else { throw DocumentNotFound() }
                 try authorisation.require(.scope("documenten.bijwerken"), type: current.string("informatieobjecttype"), vertrouwelijkheid: current.string("vertrouwelijkheidaanduiding"))
                 var errors: [FieldError] = []
@@ -101,7 +101,7 @@ extension DocumentCommands {
                 if !errors.isEmpty { throw ValidationErrors(errors) }
                 return [DocumentChange(type: DocumentResource.uploaded, event: DocumentEvent(uuid: uuid, state: nil, content: content, notificatie: nil))]
             }
-            return try await repository.load(document).parts.first { $0.uuid == uuid }
+            return before.parts.first { $0.uuid == uuid }
         } catch is DocumentNotFound {
             await removeUnused([content])
             return nil

@@ -35,10 +35,12 @@ struct DocumentRepository: Sendable {
 
     /// Runs `decide` on the document's current state and appends its changes at the version read (inline
     /// projections included), again on a fresh state when another write came in between.
+    /// Returns the state the changes were decided on (the aggregate before them).
+    @discardableResult
     func write(
         _ document: UUID, metadata: EventMetadata,
         decide: @Sendable (DocumentAggregate, EventStoreTransaction) async throws -> [DocumentChange]
-    ) async throws {
+    ) async throws -> DocumentAggregate {
         try await OptimisticRetry.run {
             let aggregate = try await load(document)
             try await store.transaction { transaction in
@@ -49,6 +51,7 @@ struct DocumentRepository: Sendable {
                     to: Self.stream(document), expectedVersion: aggregate.version == 0 ? .noStream : .exact(aggregate.version), events: events,
                     metadata: metadata)
             }
+            return aggregate
         }
     }
 }

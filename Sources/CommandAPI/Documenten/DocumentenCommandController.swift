@@ -56,7 +56,7 @@ public struct DocumentenCommandController: Sendable {
                 body.fields, inhoud: body.inhoud, authorisation: try await authorisation(context), metadata: context.eventMetadata(request, actie: "create"))
             var json = try await representation(.enkelvoudiginformatieobject, uuid)
             if let lock { json = JSONValue.object(JSONValue.decodeObject(json).merging(["lock": .string(lock)]) { $1 }).jsonText }
-            let location = DocumentResource.enkelvoudiginformatieobject.url(uuid).replacingOccurrences(of: ResourceURL.marker, with: baseURL)
+            let location = ResourceURL.absolute(DocumentResource.enkelvoudiginformatieobject.url(uuid), baseURL: baseURL)
             return JSONResponse.created(ResourceURL.render(json, baseURL: baseURL), location: location)
         }
     }
@@ -143,7 +143,7 @@ public struct DocumentenCommandController: Sendable {
         let body = try await JSONBody.parse(request, context: context)
         return try await CommandSupport.translating {
             let uuid = try await commands.create(kind, body: body.fields, authorisation: try await authorisation(context), metadata: context.eventMetadata(request, actie: "create"))
-            let location = kind.url(uuid).replacingOccurrences(of: ResourceURL.marker, with: baseURL)
+            let location = ResourceURL.absolute(kind.url(uuid), baseURL: baseURL)
             return JSONResponse.created(ResourceURL.render(try await representation(kind, uuid), baseURL: baseURL), location: location)
         }
     }

@@ -79,7 +79,7 @@ struct ObjectRelations: Sendable {
         path.removeLast(2)
         let collection = type == "zaak" ? "zaakinformatieobjecten" : "besluitinformatieobjecten"
         components.path = "/" + (path + [collection]).joined(separator: "/")
-        let absolute = informatieobject.replacingOccurrences(of: ResourceURL.marker, with: references.baseURL)
+        let absolute = ResourceURL.absolute(informatieobject, baseURL: references.baseURL)
         components.queryItems = [URLQueryItem(name: type, value: object), URLQueryItem(name: "informatieobject", value: absolute)]
         guard let url = components.url?.absoluteString, let answer = await remote.json(at: url) else { return false }
         return !(answer.array ?? answer.object?["results"]?.array ?? []).isEmpty

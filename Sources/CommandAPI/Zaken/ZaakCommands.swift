@@ -82,9 +82,9 @@ public struct ZaakCommands: Sendable {
 
     /// zrc-023: the zaak and everything under it, and its deelzaken with theirs. False when there is none.
     public func deleteZaak(_ uuid: UUID, authorisation: ZaakAuthorisation, metadata: EventMetadata) async throws -> Bool {
-        let external = try await repository.load(uuid).all(.zaakinformatieobject).map { $0.state.string("informatieobject") }.filter { !ZaakReferences.isLocal($0) }
+        let before: ZaakAggregate
         do {
-            try await repository.write(uuid, metadata: metadata) { aggregate, transaction in
+            before = try await repository.write(uuid, metadata: metadata) { aggregate, transaction in
                 guard let zaak = aggregate.zaak else { throw ZaakNotFound() }
                 try authorisation.require(.scope("zaken.verwijderen"), zaaktype: zaak.string("zaaktype"), vertrouwelijkheid: zaak.string("vertrouwelijkheidaanduiding"))
                 // Open Zaak: besluiten that still point to the zaak keep it.
@@ -110,7 +110,8 @@ public struct ZaakCommands: Sendable {
         } catch is ZaakNotFound {
             return false
         }
-        let object = ZaakResource.zaak.url(uuid, zaak: uuid).replacingOccurrences(of: ResourceURL.marker, with: references.baseURL)
+        let object = absoluteURL(ofZaak: uuid)
+        let external = before.all(.zaakinformatieobject).map { $0.state.string("informatieobject") }.filter { !ZaakReferences.isLocal($0) }
         for document in external { await remote.deleteObjectInformatieObject(document: document, object: object, logger: repository.store.logger) }
         return true
     }
@@ -125,7 +126,7 @@ public struct ZaakCommands: Sendable {
         var body = body
         if let nestedZaak {
             // The nested collections take their zaak from the path.
-            body["zaak"] = .string(ZaakResource.zaak.url(nestedZaak, zaak: nestedZaak).replacingOccurrences(of: ResourceURL.marker, with: validator.baseURL ?? ""))
+            body["zaak"] = .string(absoluteURL(ofZaak: nestedZaak))
         }
         var input = try validated(body, kind, partial: false)
         let zaakUUID: UUID
@@ -185,7 +186,7 @@ public struct ZaakCommands: Sendable {
     /// ours exists); when it fails, ours is taken back and the failure is the answer.
     func mirrorRemotely(_ kind: ZaakResource, uuid: UUID, zaak: UUID, relation: RemoteRelations.Kind, resource: String, metadata: EventMetadata) async throws {
         guard !resource.isEmpty, !ZaakReferences.isLocal(resource) else { return }
-        let object = ZaakResource.zaak.url(zaak, zaak: zaak).replacingOccurrences(of: ResourceURL.marker, with: references.baseURL)
+        let object = absoluteURL(ofZaak: zaak)
         do {
             try await remote.createObjectRelation(relation, resource: resource, object: object, objectType: "zaak")
         } catch {
@@ -204,7 +205,7 @@ public struct ZaakCommands: Sendable {
         guard let zaakUUID = try await repository.owner(of: uuid, kind: kind) else { return false }
         var body = body
         if kind == .zaakeigenschap, body["zaak"] == nil {
-            body["zaak"] = .string(ZaakResource.zaak.url(zaakUUID, zaak: zaakUUID).replacingOccurrences(of: ResourceURL.marker, with: validator.baseURL ?? ""))
+            body["zaak"] = .string(absoluteURL(ofZaak: zaakUUID))
         }
         let input = try validated(body, kind, partial: partial)
         let subResources = SubResourceRules(references: await references.prefetching(input))
@@ -231,10 +232,9 @@ public struct ZaakCommands: Sendable {
     /// Deletes a resource under a zaak; false when there is none.
     public func delete(_ kind: ZaakResource, uuid: UUID, authorisation: ZaakAuthorisation, metadata: EventMetadata) async throws -> Bool {
         guard let zaakUUID = try await repository.owner(of: uuid, kind: kind) else { return false }
-        let relation = Self.remoteRelation(kind)
-        let resource = relation == nil ? nil : try await repository.load(zaakUUID).state(of: kind, uuid)?.string(relation!.1)
+        let before: ZaakAggregate
         do {
-            try await repository.write(zaakUUID, metadata: metadata) { aggregate, transaction in
+            before = try await repository.write(zaakUUID, metadata: metadata) { aggregate, transaction in
                 guard let zaak = aggregate.zaak, let state = aggregate.state(of: kind, uuid) else { throw ZaakNotFound() }
                 try requireWrite(Self.deleteRequirement(kind), on: aggregate, authorisation: authorisation)
                 let zaaktype = try await zaaktype(of: zaak, transaction)
@@ -248,14 +248,21 @@ public struct ZaakCommands: Sendable {
         } catch is ZaakNotFound {
             return false
         }
-        if let relation, let resource, !resource.isEmpty, !ZaakReferences.isLocal(resource) {
-            let object = ZaakResource.zaak.url(zaakUUID, zaak: zaakUUID).replacingOccurrences(of: ResourceURL.marker, with: references.baseURL)
-            await remote.deleteObjectRelation(relation.0, resource: resource, object: object, logger: repository.store.logger)
+        if let (relation, field) = Self.remoteRelation(kind), let resource = before.state(of: kind, uuid)?.string(field),
+            !resource.isEmpty, !ZaakReferences.isLocal(resource)
+        {
+            let object = absoluteURL(ofZaak: zaakUUID)
+            await remote.deleteObjectRelation(relation, resource: resource, object: object, logger: repository.store.logger)
         }
         return true
     }
 
     // MARK: - Helpers
+
+    /// A zaak's URL as clients and other APIs see it.
+    func absoluteURL(ofZaak zaak: UUID) -> String {
+        ResourceURL.absolute(ZaakResource.zaak.url(zaak, zaak: zaak), baseURL: references.baseURL)
+    }
 
     static func createRequirement(_ kind: ZaakResource) -> ScopeRequirement {
         switch kind {

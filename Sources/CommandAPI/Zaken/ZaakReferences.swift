@@ -12,7 +12,7 @@ struct ZaakReferences: Sendable {
 
     /// An absolute URL in stored form: ours relative behind the marker, others as they are.
     func stored(_ url: String) -> String {
-        url.hasPrefix(baseURL + "/") ? ResourceURL.local(String(url.dropFirst(baseURL.count))) : url
+        ResourceURL.stored(url, baseURL: baseURL)
     }
 
     enum Failure: Error {

@@ -59,10 +59,12 @@ struct ZaakRepository: Sendable {
     /// Runs `decide` on the zaak's current state and appends its changes in one transaction (inline
     /// projections included). Changes to the zaak itself are appended at the version read; changes to other
     /// zaken (deelzaken) at theirs.
+    /// Returns the state the changes were decided on (the aggregate before them).
+    @discardableResult
     func write(
         _ zaak: UUID, metadata: EventMetadata,
         decide: @Sendable (ZaakAggregate, EventStoreTransaction) async throws -> [ZaakChange]
-    ) async throws {
+    ) async throws -> ZaakAggregate {
         try await OptimisticRetry.run {
             let aggregate = try await load(zaak)
             try await store.transaction { transaction in
@@ -82,6 +84,7 @@ struct ZaakRepository: Sendable {
                     try await transaction.append(to: foreign.stream, expectedVersion: foreign.expected, events: [foreign.event], metadata: metadata)
                 }
             }
+            return aggregate
         }
     }
 }

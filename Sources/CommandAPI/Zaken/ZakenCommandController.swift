@@ -150,7 +150,7 @@ public struct ZakenCommandController: Sendable {
 
     func created(_ kind: ZaakResource, _ uuid: UUID, zaak: UUID?) async throws -> Response {
         let json = try await representation(kind, uuid)
-        let location = kind.url(uuid, zaak: zaak ?? uuid).replacingOccurrences(of: ResourceURL.marker, with: baseURL)
+        let location = ResourceURL.absolute(kind.url(uuid, zaak: zaak ?? uuid), baseURL: baseURL)
         return JSONResponse.created(json, location: location)
     }
 }

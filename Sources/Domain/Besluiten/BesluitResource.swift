@@ -42,7 +42,9 @@ public struct BesluitAggregate: Sendable {
     public let uuid: UUID
     public private(set) var version: Int64 = 0
     public private(set) var besluit: [String: JSONValue]?
-    public private(set) var informatieobjecten: [(uuid: UUID, state: [String: JSONValue])] = []
+    var resources = OrderedResources<BesluitResource>()
+    /// The besluitinformatieobjecten, in creation order.
+    public var informatieobjecten: [(uuid: UUID, state: [String: JSONValue])] { resources.all(.besluitinformatieobject) }
 
     public init(uuid: UUID) {
         self.uuid = uuid
@@ -55,10 +57,9 @@ public struct BesluitAggregate: Sendable {
         switch resource {
         case .besluit:
             besluit = gone ? nil : event.state
-            if gone { informatieobjecten = [] }
+            if gone { resources = OrderedResources() }
         case .besluitinformatieobject:
-            informatieobjecten.removeAll { $0.uuid == event.uuid }
-            if !gone, let state = event.state { informatieobjecten.append((event.uuid, state)) }
+            resources.apply(resource, event.uuid, state: gone ? nil : event.state)
         }
     }
 

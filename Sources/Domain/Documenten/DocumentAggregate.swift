@@ -13,8 +13,7 @@ public struct DocumentAggregate: Sendable {
     /// The bestandsdelen the latest version expects, and those that arrived.
     public private(set) var parts: [PlannedPart] = []
     public private(set) var uploaded: [UUID: StoredContent] = [:]
-    public private(set) var resources: [DocumentResource: [UUID: [String: JSONValue]]] = [:]
-    public private(set) var order: [DocumentResource: [UUID]] = [:]
+    public private(set) var resources = OrderedResources<DocumentResource>()
 
     public init(uuid: UUID) {
         self.uuid = uuid
@@ -59,13 +58,7 @@ public struct DocumentAggregate: Sendable {
             if let lock = event.lock { self.lock = lock }
             return
         }
-        if action == "deleted" || event.state == nil {
-            resources[resource]?[event.uuid] = nil
-            order[resource]?.removeAll { $0 == event.uuid }
-        } else {
-            if resources[resource]?[event.uuid] == nil { order[resource, default: []].append(event.uuid) }
-            resources[resource, default: [:]][event.uuid] = event.state
-        }
+        resources.apply(resource, event.uuid, state: action == "deleted" ? nil : event.state)
     }
 
     public var exists: Bool { !versions.isEmpty }
@@ -75,12 +68,12 @@ public struct DocumentAggregate: Sendable {
     public var isLocked: Bool { lock != nil }
 
     public func state(of resource: DocumentResource, _ uuid: UUID) -> [String: JSONValue]? {
-        resources[resource]?[uuid]
+        resources.state(of: resource, uuid)
     }
 
     /// The states of one kind, in creation order.
     public func all(_ resource: DocumentResource) -> [(uuid: UUID, state: [String: JSONValue])] {
-        (order[resource] ?? []).compactMap { uuid in resources[resource]?[uuid].map { (uuid, $0) } }
+        resources.all(resource)
     }
 
     /// A string field of the latest version ("" when absent or null).

@@ -7,9 +7,8 @@ public struct ZaakAggregate: Sendable {
     public private(set) var version: Int64 = 0
     /// The zaak's own fields; nil before `zaak.created` and after `zaak.deleted`.
     public private(set) var zaak: [String: JSONValue]?
-    public private(set) var resources: [ZaakResource: [UUID: [String: JSONValue]]] = [:]
-    /// Creation order of each kind, for "the latest status" and stable listings.
-    public private(set) var order: [ZaakResource: [UUID]] = [:]
+    /// Every resource under the zaak, by kind in creation order ("the latest status", stable listings).
+    public private(set) var resources = OrderedResources<ZaakResource>()
 
     public init(uuid: UUID) {
         self.uuid = uuid
@@ -22,30 +21,21 @@ public struct ZaakAggregate: Sendable {
         if resource == .zaak {
             let gone = action == "deleted" || action == "destroyed"
             zaak = gone ? nil : event.state
-            if gone {
-                resources = [:]
-                order = [:]
-            }
+            if gone { resources = OrderedResources() }
             return
         }
-        if action == "deleted" || event.state == nil {
-            resources[resource]?[event.uuid] = nil
-            order[resource]?.removeAll { $0 == event.uuid }
-        } else {
-            if resources[resource]?[event.uuid] == nil { order[resource, default: []].append(event.uuid) }
-            resources[resource, default: [:]][event.uuid] = event.state
-        }
+        resources.apply(resource, event.uuid, state: action == "deleted" ? nil : event.state)
     }
 
     public var exists: Bool { zaak != nil }
 
     public func state(of resource: ZaakResource, _ uuid: UUID) -> [String: JSONValue]? {
-        resources[resource]?[uuid]
+        resources.state(of: resource, uuid)
     }
 
     /// The states of one kind, in creation order.
     public func all(_ resource: ZaakResource) -> [(uuid: UUID, state: [String: JSONValue])] {
-        (order[resource] ?? []).compactMap { uuid in resources[resource]?[uuid].map { (uuid, $0) } }
+        resources.all(resource)
     }
 
     /// A string field of the zaak ("" when absent or null).

@@ -121,7 +121,7 @@ struct ZaakListFilters {
         guard let parsed = URL(string: url), parsed.scheme == "http" || parsed.scheme == "https", parsed.host != nil else {
             throw .validation([InvalidParam(name: name, code: "invalid", reason: "Voer een geldige URL in.")])
         }
-        return url.hasPrefix(baseURL + "/") ? ResourceURL.local(String(url.dropFirst(baseURL.count))) : url
+        return ResourceURL.stored(url, baseURL: baseURL)
     }
 
     /// zrc-006 in SQL: only zaken of a zaaktype the client may read `scope` for, up to its maximum
