@@ -31,6 +31,16 @@ enum AuditTrailRecord {
 }
 
 extension AuditTrailRecord {
+    /// The records of a stream: its published changes (derived ones are part of the change they follow).
+    static func records(_ changes: [StreamHistory.Change], bron: String, weergave: (StreamHistory.Change) -> String) -> [(UUID, JSONValue)] {
+        changes.compactMap { change in
+            guard let facts = change.notificatie, !change.payloadDestroyed else { return nil }
+            return (change.event.eventID, make(
+                change.event, bron: bron, resource: change.resource, action: change.action, facts: facts, before: change.before,
+                after: change.after, weergave: weergave(change)))
+        }
+    }
+
     /// Mounts `GET <path>/audittrail` (every record) and `GET <path>/audittrail/:sub` (one, by uuid) on the
     /// records `records` makes for a request.
     static func mount(

@@ -12,16 +12,31 @@ struct ReadModelReader: Sendable {
     let baseURL: String
     let logger: Logger
 
+    /// A stored representation as it goes out (e.g. with `_expand` added).
+    typealias Transform = @Sendable (String) async throws -> String
+
     /// One page of `table` under `filter`, in `order` (creation order by default), as the standard's paginated body.
-    func page(_ table: String, filter: SQLFilter, page: PageRequest, request: Request, order: String = "created_position") async throws -> Response {
+    func page(
+        _ table: String, filter: SQLFilter, page: PageRequest, request: Request, order: String = "created_position", transform: Transform? = nil
+    ) async throws -> Response {
         let (countQuery, rowsQuery) = filter.page(from: table, order: order == "created_position" ? order : "\(order), created_position", page: page)
         let count = try await client.query(countQuery, logger: logger).collect().first?.decode(Int64.self) ?? 0
         var results: [String] = []
         for try await json in try await client.query(rowsQuery, logger: logger).decode(String.self) {
-            results.append(json)
+            results.append(try await transform?(json) ?? json)
         }
         let body = try page.render(count: Int(count), results: results, request: request, baseURL: baseURL)
         return JSONResponse.make(ResourceURL.render(body, baseURL: baseURL))
+    }
+
+    /// Every row of `table` under `filter` in creation order, as a plain JSON array (the lists the specs do not paginate).
+    func array(_ table: String, filter: SQLFilter, transform: Transform? = nil) async throws -> Response {
+        let rows = try await client.query(
+            PostgresQuery(unsafeSQL: "SELECT representation::text FROM \(table)\(filter.whereClause) ORDER BY created_position", binds: filter.bindings),
+            logger: logger)
+        var items: [String] = []
+        for try await json in rows.decode(String.self) { items.append(try await transform?(json) ?? json) }
+        return JSONResponse.make(ResourceURL.render("[" + items.joined(separator: ",") + "]", baseURL: baseURL))
     }
 
     /// The row of `table` whose uuid is the path's `:uuid`, with ETag and If-None-Match; 404 when there is none.

@@ -27,6 +27,13 @@ public struct StreamHistory: Sendable {
         public let fields: [FieldChange]
         /// The event's content was removed by archival destruction; who and when remain.
         public let payloadDestroyed: Bool
+        /// The event type's action (`created`, `updated`, `deleted`, `locked` …).
+        public var action: String = ""
+        /// The resource's state before and after (nil: it did not exist / no longer exists).
+        public var before: [String: JSONValue]?
+        public var after: [String: JSONValue]?
+        /// The message the change was published as; nil for changes that are part of another (derived).
+        public var notificatie: NotificationFacts?
     }
 
     public struct FieldChange: Sendable, Equatable {
@@ -48,7 +55,13 @@ public struct StreamHistory: Sendable {
         var notificatie: NotificationFacts?
     }
 
-    public var changes: [Change] {
+    public var changes: [Change] { fold().changes }
+
+    /// A resource's state at the end of the stream (nil when deleted or destroyed).
+    public static func key(_ resource: String, _ uuid: UUID) -> String { "\(resource)/\(uuid.lowercased)" }
+
+    /// Every change in order, and each resource's state at the end (keyed by `key`).
+    public func fold() -> (changes: [Change], states: [String: [String: JSONValue]]) {
         var states: [String: [String: JSONValue]] = [:]
         var changes: [Change] = []
         for event in events {
@@ -62,19 +75,21 @@ public struct StreamHistory: Sendable {
                     payloadDestroyed: true))
                 continue
             }
-            let key = "\(resource)/\(payload.uuid.lowercased)"
+            let key = Self.key(resource, payload.uuid)
+            let before = states[key]
             var fields: [FieldChange] = []
-            if ["created", "updated", "deleted"].contains(action) {
-                fields = Self.diff(states[key], payload.state)
-                states[key] = action == "deleted" ? nil : payload.state
+            if ["created", "updated", "deleted", "destroyed"].contains(action) {
+                let after = action == "deleted" || action == "destroyed" ? nil : payload.state
+                fields = Self.diff(before, after)
+                states[key] = after
             }
             let actie = event.metadata.actie ?? (action == "created" ? "create" : action == "deleted" ? "destroy" : action == "updated" ? "update" : action)
             changes.append(Change(
                 event: event, resource: resource, resourceUUID: payload.uuid, actie: actie,
                 derived: payload.notificatie == nil && ["created", "updated", "deleted"].contains(action), fields: fields,
-                payloadDestroyed: false))
+                payloadDestroyed: false, action: action, before: before, after: payload.state, notificatie: payload.notificatie))
         }
-        return changes
+        return (changes, states)
     }
 
     /// The fields that differ between two states, by name.

@@ -37,8 +37,10 @@ public struct BesluitProjector: InlineProjector {
                     ON CONFLICT (uuid) DO UPDATE SET representation = excluded.representation, stream_version = excluded.stream_version
                     """, logger: logger)
             }
-            // The stream's version, for appends from other aggregates' commands.
-            try await connection.query("UPDATE besluiten.besluiten SET stream_version = \(event.version) WHERE uuid = \(besluit)", logger: logger)
+            // The besluit's row follows every event of its stream (its own upsert sets it already).
+            if resource == .besluitinformatieobject {
+                try await connection.query("UPDATE besluiten.besluiten SET stream_version = \(event.version) WHERE uuid = \(besluit)", logger: logger)
+            }
         }
     }
 }

@@ -77,12 +77,7 @@ public struct BesluitenQueryController: Sendable {
         }
         if let informatieobject = query.string("informatieobject") { filter.equals("informatieobject", try urls.stored(informatieobject, name: "informatieobject")) }
         restrict(&filter, authorisation, row: "besluiten.informatieobjecten.besluit")
-        let rows = try await client.query(
-            PostgresQuery(unsafeSQL: "SELECT representation::text FROM besluiten.informatieobjecten\(filter.whereClause) ORDER BY created_position", binds: filter.bindings),
-            logger: logger)
-        var items: [String] = []
-        for try await json in rows.decode(String.self) { items.append(json) }
-        return JSONResponse.make(ResourceURL.render("[" + items.joined(separator: ",") + "]", baseURL: baseURL))
+        return try await reader.array("besluiten.informatieobjecten", filter: filter)
     }
 
     func informatieobject(_ request: Request, context: ZGWRequestContext) async throws -> Response {
@@ -104,19 +99,12 @@ public struct BesluitenQueryController: Sendable {
         let authorisation = try await authorisation(context, scope: "audittrails.lezen")
         try QueryParameters(request).requireOnly([])
         guard let besluit = context.parameters.get("uuid").flatMap(UUID.init(uuidString:)) else { throw ZGWError.notFound() }
-        var aggregate = BesluitAggregate(uuid: besluit)
-        var records: [(UUID, JSONValue)] = []
-        for event in try await store.readStream(StreamName.make(category: BesluitResource.streamCategory, id: besluit)) where event.data != ZaakResource.destroyedPayload {
-            let payload = try event.decode(ZaakEvent.self)
-            guard let (resource, action) = BesluitResource.of(eventType: event.type) else { continue }
-            let before = resource == .besluit ? aggregate.besluit : aggregate.informatieobjecten.first { $0.uuid == payload.uuid }?.state
-            aggregate.apply(type: event.type, event: payload, version: event.version)
-            guard let facts = payload.notificatie else { continue }
-            let weergave = resource == .besluit ? (payload.state ?? before ?? [:]).string("identificatie") : "\(resource.rawValue) \(payload.uuid.lowercased)"
-            records.append((event.eventID, AuditTrailRecord.make(
-                event, bron: "brc", resource: resource.rawValue, action: action, facts: facts, before: before, after: payload.state, weergave: weergave)))
+        let (changes, states) = StreamHistory(events: try await store.readStream(StreamName.make(category: BesluitResource.streamCategory, id: besluit))).fold()
+        let records = AuditTrailRecord.records(changes, bron: "brc") { change in
+            change.resource == BesluitResource.besluit.rawValue
+                ? (change.after ?? change.before ?? [:]).string("identificatie") : "\(change.resource) \(change.resourceUUID.lowercased)"
         }
-        guard let state = aggregate.besluit else { throw ZGWError.notFound() }
+        guard let state = states[StreamHistory.key(BesluitResource.besluit.rawValue, besluit)] else { throw ZGWError.notFound() }
         try authorisation.require(.scope("audittrails.lezen"), type: state.string("besluittype"), vertrouwelijkheid: "")
         return records
     }

@@ -94,14 +94,7 @@ public struct DocumentenQueryController: Sendable {
     func documentsPage(_ filter: SQLFilter, paths: Set<String>, page: PageRequest, request: Request, authorisation: TypeAuthorisation) async throws -> Response {
         var filter = filter
         restrict(&filter, authorisation, row: "documenten.informatieobjecten.uuid")
-        let (countQuery, rowsQuery) = filter.page(from: "documenten.informatieobjecten", order: "created_position", page: page)
-        let count = try await client.query(countQuery, logger: logger).collect().first?.decode(Int64.self) ?? 0
-        var results: [String] = []
-        for try await json in try await client.query(rowsQuery, logger: logger).decode(String.self) {
-            results.append(try await expander.expand(json, paths: paths))
-        }
-        let body = try page.render(count: Int(count), results: results, request: request, baseURL: baseURL)
-        return JSONResponse.make(ResourceURL.render(body, baseURL: baseURL))
+        return try await reader.page("documenten.informatieobjecten", filter: filter, page: page, request: request, transform: expansion(paths))
     }
 
     /// One version: the latest, or `?versie=`, or the one registered at `?registratieOp=`.
@@ -202,22 +195,18 @@ public struct DocumentenQueryController: Sendable {
         }
         restrict(&filter, authorisation, row: "documenten.resources.informatieobject")
         let paths = try DocumentExpander.parse(query.string("expand"), allowed: DocumentExpander.resourcePaths)
+        // Only verzendingen are paginated (documenten-1.4.2).
         if kind == .verzending {
-            let page = try PageRequest(query)
-            let (countQuery, rowsQuery) = filter.page(from: "documenten.resources", order: "created_position", page: page)
-            let count = try await client.query(countQuery, logger: logger).collect().first?.decode(Int64.self) ?? 0
-            var results: [String] = []
-            for try await json in try await client.query(rowsQuery, logger: logger).decode(String.self) {
-                results.append(try await expander.expand(json, paths: paths))
-            }
-            return JSONResponse.make(ResourceURL.render(try page.render(count: Int(count), results: results, request: request, baseURL: baseURL), baseURL: baseURL))
+            return try await reader.page("documenten.resources", filter: filter, page: try PageRequest(query), request: request, transform: expansion(paths))
         }
-        let rows = try await client.query(
-            PostgresQuery(unsafeSQL: "SELECT representation::text FROM documenten.resources\(filter.whereClause) ORDER BY created_position", binds: filter.bindings),
-            logger: logger)
-        var items: [String] = []
-        for try await json in rows.decode(String.self) { items.append(try await expander.expand(json, paths: paths)) }
-        return JSONResponse.make(ResourceURL.render("[" + items.joined(separator: ",") + "]", baseURL: baseURL))
+        return try await reader.array("documenten.resources", filter: filter, transform: expansion(paths))
+    }
+
+    /// Adds `_expand` for `paths` to each listed resource (nothing to do without paths).
+    func expansion(_ paths: Set<String>) -> ReadModelReader.Transform? {
+        guard !paths.isEmpty else { return nil }
+        let expander = expander
+        return { json in try await expander.expand(json, paths: paths) }
     }
 
     /// One resource under a document, with ETag; 403 when its document is outside the client's autorisaties.

@@ -22,22 +22,9 @@ struct ZaakAuditTrailController: Sendable {
         let client = try context.requireScopes(.scope("audittrails.lezen"), component: .zrc)
         try QueryParameters(request).requireOnly([])
         guard let zaak = context.parameters.get("uuid").flatMap(UUID.init(uuidString:)) else { throw ZGWError.notFound() }
-        let events = try await store.readStream(StreamName.make(category: ZaakResource.streamCategory, id: zaak))
-        var aggregate = ZaakAggregate(uuid: zaak)
-        var records: [(UUID, JSONValue)] = []
-        for event in events where event.data != ZaakResource.destroyedPayload {
-            let payload = try event.decode(ZaakEvent.self)
-            guard let (resource, action) = ZaakResource.of(eventType: event.type) else { continue }
-            let before = resource == .zaak ? aggregate.zaak : aggregate.state(of: resource, payload.uuid)
-            aggregate.apply(type: event.type, event: payload, version: event.version)
-            guard let facts = payload.notificatie else { continue }
-            let after = payload.state
-            let record = AuditTrailRecord.make(
-                event, bron: "zrc", resource: resource.rawValue, action: action, facts: facts, before: before, after: after,
-                weergave: Self.weergave(resource, after ?? before ?? [:]))
-            records.append((event.eventID, record))
-        }
-        guard let zaakState = aggregate.zaak else { throw ZGWError.notFound() }
+        let (changes, states) = StreamHistory(events: try await store.readStream(StreamName.make(category: ZaakResource.streamCategory, id: zaak))).fold()
+        let records = AuditTrailRecord.records(changes, bron: "zrc") { Self.weergave($0.resource, $0.after ?? $0.before ?? [:]) }
+        guard let zaakState = states[StreamHistory.key(ZaakResource.zaak.rawValue, zaak)] else { throw ZGWError.notFound() }
         let authorisation = try await ZaakAuthorisation.resolve(client: client, baseURL: baseURL, database: store.client, logger: store.logger)
         try authorisation.require(
             .scope("audittrails.lezen"), zaaktype: zaakState["zaaktype"]?.text ?? "", vertrouwelijkheid: zaakState["vertrouwelijkheidaanduiding"]?.text ?? "")
@@ -45,8 +32,8 @@ struct ZaakAuditTrailController: Sendable {
     }
 
     /// A human label: the zaak's identificatie, or the resource's uuid.
-    static func weergave(_ resource: ZaakResource, _ state: [String: JSONValue]) -> String {
-        if resource == .zaak, let identificatie = state["identificatie"]?.text { return identificatie }
-        return "\(resource.rawValue) \(state["uuid"]?.text ?? "")"
+    static func weergave(_ resource: String, _ state: [String: JSONValue]) -> String {
+        if resource == ZaakResource.zaak.rawValue, let identificatie = state["identificatie"]?.text { return identificatie }
+        return "\(resource) \(state["uuid"]?.text ?? "")"
     }
 }

@@ -193,7 +193,7 @@ public struct ZakenQueryController: Sendable {
         if paginated {
             return try await reader.page("zaken.resources", filter: filter, page: try PageRequest(query), request: request)
         }
-        return try await array(filter)
+        return try await reader.array("zaken.resources", filter: filter)
     }
 
     static let rolIdentificatieNames: Set<String> = Set(ZaakListFilters.rolIdentificaties.flatMap { group, _, fields in
@@ -221,16 +221,7 @@ public struct ZakenQueryController: Sendable {
         var filter = SQLFilter()
         filter.add(kind.rawValue) { "kind = \($0)" }
         filter.add(zaak) { "zaak = \($0)" }
-        return try await array(filter)
-    }
-
-    func array(_ filter: SQLFilter) async throws -> Response {
-        let rows = try await client.query(
-            PostgresQuery(unsafeSQL: "SELECT representation::text FROM zaken.resources\(filter.whereClause) ORDER BY created_position", binds: filter.bindings),
-            logger: logger)
-        var items: [String] = []
-        for try await json in rows.decode(String.self) { items.append(json) }
-        return JSONResponse.make(ResourceURL.render("[" + items.joined(separator: ",") + "]", baseURL: baseURL))
+        return try await reader.array("zaken.resources", filter: filter)
     }
 
     /// One resource under a zaak, with ETag; 403 when its zaak is outside the client's autorisaties.
