@@ -61,6 +61,7 @@ let package = Package(
         .target(
             name: "ContentStore",
             dependencies: [
+                "Domain",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -1,15 +1,10 @@
+import Domain
 import NIOCore
 
-/// The sha256 (lowercase hex) and size of stored bytes. Events hold this, never the bytes.
-public struct ContentDigest: Hashable, Sendable, Codable {
-    public var sha256: String
-    public var size: Int64
+/// The sha256 (lowercase hex) and size of stored bytes: the same value the events hold (`StoredContent`).
+public typealias ContentDigest = StoredContent
 
-    public init(sha256: String, size: Int64) {
-        self.sha256 = sha256
-        self.size = size
-    }
-
+extension StoredContent {
     /// The digest of no bytes at all.
     public static let empty = ContentDigest(sha256: "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", size: 0)
 }

@@ -33,8 +33,7 @@ enum BestandsdeelBodyReader {
             await writer.abort()
             throw ZGWError.validation([FieldError(name: "inhoud", code: "required", reason: "Er is geen bestand opgestuurd.")])
         }
-        let digest = try await writer.finish()
-        return (await collected.lock, StoredContent(sha256: digest.sha256, size: digest.size))
+        return (await collected.lock, try await writer.finish())
     }
 
     /// Routes the parts' bytes: `inhoud` to the content writer, `lock` into a small buffer, others nowhere.

@@ -39,8 +39,7 @@ enum DocumentBodyReader {
             await writer.abort()
             inhoud = .null
         case .streamed:
-            let digest = try await writer.finish()
-            inhoud = .content(StoredContent(sha256: digest.sha256, size: digest.size))
+            inhoud = .content(try await writer.finish())
         }
         guard case .object(let object)? = try? JSONDecoder().decode(JSONValue.self, from: Data(result.json)) else {
             throw ZGWError.validation([FieldError(name: "nonFieldErrors", code: "parse_error", reason: "De body is geen geldig JSON-object.")])

@@ -43,8 +43,7 @@ extension DocumentCommands {
                 // One part is the whole file already (every document under the part size): no copy.
                 merged = parts[0]
             } else {
-                let digest = try await contents.concatenate(parts.map { ContentDigest(sha256: $0.sha256, size: $0.size) })
-                merged = StoredContent(sha256: digest.sha256, size: digest.size)
+                merged = try await contents.concatenate(parts)
             }
         }
         let content = merged

@@ -114,7 +114,7 @@ public struct DocumentenQueryController: Sendable {
         try query.requireOnly(["versie", "registratieOp"])
         let version = try await self.version(query, context: context, authorisation: authorisation)
         guard let content = version.content else { throw ZGWError.notFound("Het informatieobject heeft (nog) geen inhoud.") }
-        let chunks = try contents.read(ContentDigest(sha256: content.sha256, size: content.size), range: nil)
+        let chunks = try contents.read(content, range: nil)
         let state = JSONValue.decodeObject(version.json)
         var headers: HTTPFields = [.contentType: "application/octet-stream", .contentLength: String(content.size)]
         let name = state.string("bestandsnaam").replacingOccurrences(of: "\"", with: "")
