@@ -35,7 +35,39 @@ public enum ResourceURL {
     }
 
     /// Stored JSON text as served: every marker replaced by `baseURL`.
+    /// A byte scan rather than `replacingOccurrences`: pages are ~200 KB, and Foundation's replacement on Linux
+    /// cost several milliseconds per page (measured: 9 ms per `GET /zaken` of which 2.3 ms in PostgreSQL).
     public static func render(_ storedJSON: String, baseURL: String) -> String {
-        storedJSON.replacingOccurrences(of: escapedMarker, with: baseURL)
+        var json = storedJSON
+        return json.withUTF8 { bytes in
+            let marker = Array(escapedMarker.utf8)
+            let base = Array(baseURL.utf8)
+            var output: [UInt8] = []
+            var copied = 0
+            var index = 0
+            let last = bytes.count - marker.count
+            while index <= last {
+                guard bytes[index] == marker[0] else {
+                    index += 1
+                    continue
+                }
+                // An escape: the marker's `\u0001`, or another one skipped whole (so the text `\\u0001`, an
+                // escaped backslash before "u0001", is left alone).
+                guard bytes[index + 1] == marker[1], bytes[index + 2] == marker[2], bytes[index + 3] == marker[3],
+                    bytes[index + 4] == marker[4], bytes[index + 5] == marker[5]
+                else {
+                    index += 2
+                    continue
+                }
+                if output.isEmpty { output.reserveCapacity(bytes.count + bytes.count / 4) }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+                output.append(contentsOf: base)
+                index += marker.count
+                copied = index
+            }
+            guard copied > 0 else { return storedJSON }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+            return String(decoding: output, as: UTF8.self)
+        }
     }
 }

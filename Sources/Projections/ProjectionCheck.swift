@@ -11,6 +11,8 @@ public enum ProjectionCheck {
     static var skippedTables: Set<String> { Set(ReadModels.groups.flatMap { group in group.keptTables.map { "\(group.schema).\($0)" } }) }
     /// Columns that record when or in which order a row was written, not what the log says.
     static let skippedColumns = ["created_position", "updated_at"]
+    /// Tables compared through a query of their own (see `ProjectionGroup.comparedBy`).
+    static var comparedBy: [String: String] { ReadModels.groups.reduce(into: [:]) { all, group in all.merge(group.comparedBy) { a, _ in a } } }
 
     public struct Difference: Sendable, CustomStringConvertible {
         public let table: String
@@ -85,7 +87,8 @@ public enum ProjectionCheck {
     static func rows(of table: String, in client: PostgresClient, logger: Logger) async throws -> [String: Int] {
         let skipped = skippedColumns.map { " - '\($0)'" }.joined()
         var rows: [String: Int] = [:]
-        let sequence = try await client.query(PostgresQuery(unsafeSQL: "SELECT (to_jsonb(t)\(skipped))::text FROM \(table) t"), logger: logger)
+        let source = comparedBy[table].map { "(\($0))" } ?? table
+        let sequence = try await client.query(PostgresQuery(unsafeSQL: "SELECT (to_jsonb(t)\(skipped))::text FROM \(source) t"), logger: logger)
         for try await row in sequence.decode(String.self) { rows[row, default: 0] += 1 }
         return rows
     }

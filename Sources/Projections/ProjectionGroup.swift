@@ -10,13 +10,24 @@ public struct ProjectionGroup: Sendable {
     public let migrations: [Migration]
     /// Tables of the schema that are not built from events (secrets): their rows are carried over at the swap.
     public let keptTables: [String]
+    /// Statements that tidy the schema's tables without changing what they say (e.g. folding counter deltas):
+    /// run now and then by the server and after a rebuild.
+    public let tidying: [String]
+    /// Tables whose rows are compared through a query (table → SELECT) rather than row by row, because equal
+    /// contents can be stored in different rows (counter deltas before and after tidying).
+    public let comparedBy: [String: String]
 
-    public init(name: String, schema: String, projectors: [any InlineProjector], migrations: [Migration], keptTables: [String] = []) {
+    public init(
+        name: String, schema: String, projectors: [any InlineProjector], migrations: [Migration], keptTables: [String] = [],
+        tidying: [String] = [], comparedBy: [String: String] = [:]
+    ) {
         self.name = name
         self.schema = schema
         self.projectors = projectors
         self.migrations = migrations
         self.keptTables = keptTables
+        self.tidying = tidying
+        self.comparedBy = comparedBy
     }
 }
 
@@ -26,7 +37,9 @@ extension ReadModels {
         [
             ProjectionGroup(name: "autorisaties", schema: "auth", projectors: [ApplicatieProjector()], migrations: AuthSchema.migrations, keptTables: ["jwt_secrets"]),
             ProjectionGroup(name: "catalogi", schema: "catalogi", projectors: CatalogiProjectors.all, migrations: CatalogiSchema.migrations),
-            ProjectionGroup(name: "zaken", schema: "zaken", projectors: [ZaakProjector()], migrations: ZakenSchema.migrations),
+            ProjectionGroup(
+                name: "zaken", schema: "zaken", projectors: [ZaakProjector()], migrations: ZakenSchema.migrations,
+                tidying: [ZakenSchema.countsCompaction], comparedBy: ["zaken.zaak_counts": ZakenSchema.countsCompared]),
             ProjectionGroup(name: "documenten", schema: "documenten", projectors: [DocumentProjector()], migrations: DocumentenSchema.migrations),
             ProjectionGroup(name: "besluiten", schema: "besluiten", projectors: [BesluitProjector()], migrations: BesluitenSchema.migrations),
         ]

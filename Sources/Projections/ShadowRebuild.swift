@@ -44,7 +44,10 @@ public enum ShadowRebuild {
                 count += try await replay(store, after: &position, upTo: final, batchSize: batchSize) { batch, _ in
                     for projector in projectors { try await projector.apply(batch, connection: connection, logger: logger) }
                 }
-                for group in groups { try await carryOver(group, connection: connection, logger: logger) }
+                for group in groups {
+                    try await carryOver(group, connection: connection, logger: logger)
+                    for statement in group.tidying { try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger) }
+                }
                 try await connection.query("COMMIT", logger: logger)
                 await progress(final, final)
                 return count

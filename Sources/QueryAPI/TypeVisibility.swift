@@ -1,18 +1,26 @@
 import ZGWHTTP
 
 /// Authorisation filtering in SQL (zrc-006 and its equivalents): only objects of a type the client holds the
-/// read scope for, up to that autorisatie's maximum vertrouwelijkheidaanduiding. The pairs are bound as two
-/// arrays, so the query text stays the same for every client (one prepared plan).
+/// read scope for, up to that autorisatie's maximum vertrouwelijkheidaanduiding.
 enum TypeVisibility {
     /// `row` is the column naming the main object's uuid (the main table's own, or a sub-resource's owner).
+    /// The types are grouped by their highest rank, one `type = ANY(array) AND rank <=` test per group (PostgreSQL
+    /// hashes the array; a client's autorisaties rarely have more than two ranks). On the main table itself the
+    /// condition reads the row's own columns, unqualified, so it also holds on a table with those columns (the
+    /// zaak counts).
     static func restrict(_ filter: inout SQLFilter, to visible: [(type: String, maxRank: Int)]?, table: String, typeColumn: String, row: String) {
         guard let visible else { return }
-        let types = filter.bind(visible.map(\.type))
-        let ranks = filter.bind(visible.map { Int32($0.maxRank) })
-        filter.add(
-            """
-            EXISTS (SELECT 1 FROM \(table) o WHERE o.uuid = \(row) AND EXISTS (
-                SELECT 1 FROM unnest(\(types)::text[], \(ranks)::int[]) AS a(type, max_rank) WHERE a.type = o.\(typeColumn) AND o.vertrouwelijkheid <= a.max_rank))
-            """)
+        var highest: [String: Int] = [:]
+        for (type, rank) in visible { highest[type] = max(highest[type] ?? rank, rank) }
+        let byRank = Dictionary(grouping: highest, by: \.value).sorted { $0.key < $1.key }
+        guard !byRank.isEmpty else { return filter.add("false") }
+        let own = row == "\(table).uuid"
+        let column = own ? "" : "o."
+        let tests = byRank.map { rank, entries in
+            let types = filter.bind(entries.map(\.key).sorted())
+            return "(\(column)\(typeColumn) = ANY(\(types)::text[]) AND \(column)vertrouwelijkheid <= \(rank))"
+        }
+        let condition = tests.count == 1 ? tests[0] : "(" + tests.joined(separator: " OR ") + ")"
+        filter.add(own ? condition : "EXISTS (SELECT 1 FROM \(table) o WHERE o.uuid = \(row) AND \(condition))")
     }
 }

@@ -41,7 +41,8 @@ struct ServeCommand: AsyncParsableCommand {
             router: buildRouter(dependencies),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "zaakstroom"),
             // Stopped in reverse order: the notifier's worker and tail before the refresher and the pool.
-            services: [client, ApplicatieRegistryRefresher(registry: registry, client: client, logger: logger)] + notifier.services,
+            services: [client, ApplicatieRegistryRefresher(registry: registry, client: client, logger: logger), ReadModelTidier(client: client, logger: logger)]
+                + notifier.services,
             onServerRunning: { _ in
                 logger.notice("Zaakstroom is ready at \(configuration.publicBaseURL) (e.g. \(configuration.publicBaseURL)/zaken/api/v1/)")
                 if registry.count == 0 {

@@ -33,6 +33,12 @@ struct ZaakListFilters {
         return names
     }()
 
+    /// The parameters whose conditions hold on `zaken.zaak_counts` as well (same column names): a list filtered by
+    /// these alone is counted from the counts. The authorisation filter holds there too.
+    static let countedNames: Set<String> = [
+        "bronorganisatie", "bronorganisatie__in", "zaaktype", "zaaktype__in", "maximaleVertrouwelijkheidaanduiding", "ordering", "expand", "page", "pageSize",
+    ]
+
     /// Adds the conditions of `values` (parameter name → value; lists comma-separated) to `filter`.
     func apply(_ values: [String: String], to filter: inout SQLFilter) throws(ZGWError) {
         func list(_ name: String) -> [String]? {
