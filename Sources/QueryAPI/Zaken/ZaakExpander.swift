@@ -44,21 +44,30 @@ struct ZaakExpander {
         guard !paths.isEmpty else { return zaak }
         var expanded: [String: JSONValue] = [:]
         let byField = Dictionary(grouping: paths, by: { $0[0] })
+        // Every Catalogi type this zaak's expansion names, in one query rather than one per type.
+        var wanted: [String] = []
+        for (field, fieldPaths) in byField {
+            if field == "zaaktype", let url = zaak["zaaktype"]?.text { wanted.append(url) }
+            if let kind = Self.detailKinds[field], let (typeField, _) = Self.typeFields[field], fieldPaths.contains([field, typeField]) {
+                wanted += (detail[kind]?.array ?? []).compactMap { $0.object?[typeField]?.text }
+            }
+        }
+        let types = try await catalogi(wanted)
         for (field, fieldPaths) in byField {
             let rest = fieldPaths.map { Array($0.dropFirst()) }.filter { !$0.isEmpty }
             if let kind = Self.detailKinds[field] {
                 var items: [JSONValue] = detail[kind]?.array ?? []
                 if field == "status" { items = items.filter { (item: JSONValue) in item.object?["url"] == zaak["status"] } }
-                if let (typeField, collection) = Self.typeFields[field], rest.contains([typeField]) {
-                    items = try await items.asyncMap { (item: JSONValue) -> JSONValue in
+                if let (typeField, _) = Self.typeFields[field], rest.contains([typeField]) {
+                    items = items.map { (item: JSONValue) -> JSONValue in
                         guard case .object(var object) = item, let url = object[typeField]?.text else { return item }
-                        object["_expand"] = .object([typeField: try await catalogi(url, collection: collection) ?? .null])
+                        object["_expand"] = .object([typeField: types[url] ?? .null])
                         return .object(object)
                     }
                 }
                 expanded[field] = field == "status" || field == "resultaat" ? (items.first ?? .null) : .array(items)
             } else if field == "zaaktype" {
-                expanded[field] = try await catalogi(zaak["zaaktype"]?.text ?? "", collection: "zaaktypen") ?? .null
+                expanded[field] = zaak["zaaktype"]?.text.flatMap { types[$0] } ?? .null
             } else if field == "hoofdzaak" {
                 let uuid = zaak["hoofdzaak"]?.text.flatMap { ResourceURL.uuid(in: $0, api: .zaken, collection: "zaken") }
                 expanded[field] = try await zaken(uuid.map { [$0] } ?? [], paths: rest).first ?? .null
@@ -87,21 +96,24 @@ struct ZaakExpander {
         return result
     }
 
-    /// A Catalogi type by stored URL; only our own (others are not fetched for an expansion).
-    func catalogi(_ url: String, collection: String) async throws -> JSONValue? {
-        let prefix = ResourceURL.local("\(ZGWAPI.catalogi.root)/\(collection)/")
-        guard url.hasPrefix(prefix), let uuid = UUID(uuidString: String(url.dropFirst(prefix.count))) else { return nil }
-        let rows = try await client.query(
-            PostgresQuery(unsafeSQL: "SELECT representation::text FROM catalogi.\(collection) WHERE uuid = $1", binds: .of(uuid)), logger: logger
-        ).collect()
-        return try rows.first.map { .object(JSONValue.decodeObject(try $0.decode(String.self))) }
-    }
-}
+    /// The types an expansion can name, by their collection.
+    static let typeCollections = ["zaaktypen", "statustypen", "resultaattypen", "roltypen", "eigenschappen"]
 
-extension Array {
-    func asyncMap<T>(_ transform: (Element) async throws -> T) async rethrows -> [T] {
-        var result: [T] = []
-        for element in self { result.append(try await transform(element)) }
-        return result
+    /// Catalogi types by stored URL; only our own (others are not fetched for an expansion), all at once.
+    func catalogi(_ urls: [String]) async throws -> [String: JSONValue] {
+        var byUUID: [UUID: String] = [:]
+        for url in urls {
+            for collection in Self.typeCollections {
+                if let uuid = ResourceURL.uuid(in: url, api: .catalogi, collection: collection) { byUUID[uuid] = url }
+            }
+        }
+        guard !byUUID.isEmpty else { return [:] }
+        let uuids = Array(byUUID.keys)
+        let union = Self.typeCollections.map { "SELECT uuid, representation::text FROM catalogi.\($0) WHERE uuid = ANY($1)" }.joined(separator: " UNION ALL ")
+        var types: [String: JSONValue] = [:]
+        for try await (uuid, json) in try await client.query(PostgresQuery(unsafeSQL: union, binds: .of(uuids)), logger: logger).decode((UUID, String).self) {
+            if let url = byUUID[uuid] { types[url] = .object(JSONValue.decodeObject(json)) }
+        }
+        return types
     }
 }
