@@ -1,16 +1,14 @@
 import Domain
 import Foundation
-import Logging
-import PostgresNIO
 import ZGWHTTP
 
-/// `expand` (Zaken 1.5): related resources placed in `_expand` of each zaak, keyed by field. The zaak's own
-/// resources come from its zaak-detail document (no extra query), Catalogi types and hoofdzaak/deelzaken by
-/// uuid. Expanded zaken are authorisation-checked; ones the client may not read are left out.
+/// `expand` (Zaken 1.5) in SQL: related resources placed in `_expand` of each zaak, keyed by field, built by
+/// PostgreSQL in the query that reads the zaak. The zaak's own resources come from its zaak-detail document,
+/// Catalogi types and hoofdzaak/deelzaken by uuid. Expanded zaken are authorisation-checked in SQL; ones the
+/// client may not read are left out. No JSON is decoded or encoded in Swift for an expansion.
 struct ZaakExpander {
-    let client: PostgresClient
-    let logger: Logger
-    let authorisation: ZaakAuthorisation
+    /// The zaken the client may read (nil: all), as `TypeVisibility` filters lists.
+    let visible: [(type: String, maxRank: Int)]?
 
     /// The paths Open Zaak allows, also behind `hoofdzaak.` and `deelzaken.`; at most three levels.
     static let zaakPaths: Set<String> = [
@@ -40,80 +38,62 @@ struct ZaakExpander {
     static let typeFields = ["status": ("statustype", "statustypen"), "resultaat": ("resultaattype", "resultaattypen"),
                              "rollen": ("roltype", "roltypen"), "eigenschappen": ("eigenschap", "eigenschappen")]
 
-    func expand(_ zaak: [String: JSONValue], detail: [String: JSONValue], paths: [[String]]) async throws -> [String: JSONValue] {
-        guard !paths.isEmpty else { return zaak }
-        var expanded: [String: JSONValue] = [:]
-        let byField = Dictionary(grouping: paths, by: { $0[0] })
-        // Every Catalogi type this zaak's expansion names, in one query rather than one per type.
-        var wanted: [String] = []
-        for (field, fieldPaths) in byField {
-            if field == "zaaktype", let url = zaak["zaaktype"]?.text { wanted.append(url) }
-            if let kind = Self.detailKinds[field], let (typeField, _) = Self.typeFields[field], fieldPaths.contains([field, typeField]) {
-                wanted += (detail[kind]?.array ?? []).compactMap { $0.object?[typeField]?.text }
-            }
+    /// A jsonb expression: the zaak in table alias `zaak` as served, with `_expand` for `paths` (without
+    /// `_expand` when there are none). Values it needs (the visible zaaktypen) are bound in `filter`.
+    func expression(_ zaak: String, paths: [[String]], filter: inout SQLFilter) -> String {
+        var visibility: ((String) -> String)?
+        if let visible {
+            visibility = TypeVisibility.condition(&filter, visible: visible, typeColumn: "zaaktype")
         }
-        let types = try await catalogi(wanted)
-        for (field, fieldPaths) in byField {
+        return expression(zaak, paths: paths, depth: 0, visibility: visibility)
+    }
+
+    private func expression(_ zaak: String, paths: [[String]], depth: Int, visibility: ((String) -> String)?) -> String {
+        guard !paths.isEmpty else { return "\(zaak).representation" }
+        var pairs: [String] = []
+        for (field, fieldPaths) in Dictionary(grouping: paths, by: { $0[0] }).sorted(by: { $0.key < $1.key }) {
             let rest = fieldPaths.map { Array($0.dropFirst()) }.filter { !$0.isEmpty }
-            if let kind = Self.detailKinds[field] {
-                var items: [JSONValue] = detail[kind]?.array ?? []
-                if field == "status" { items = items.filter { (item: JSONValue) in item.object?["url"] == zaak["status"] } }
-                if let (typeField, _) = Self.typeFields[field], rest.contains([typeField]) {
-                    items = items.map { (item: JSONValue) -> JSONValue in
-                        guard case .object(var object) = item, let url = object[typeField]?.text else { return item }
-                        object["_expand"] = .object([typeField: types[url] ?? .null])
-                        return .object(object)
-                    }
-                }
-                expanded[field] = field == "status" || field == "resultaat" ? (items.first ?? .null) : .array(items)
-            } else if field == "zaaktype" {
-                expanded[field] = zaak["zaaktype"]?.text.flatMap { types[$0] } ?? .null
-            } else if field == "hoofdzaak" {
-                let uuid = zaak["hoofdzaak"]?.text.flatMap { ResourceURL.uuid(in: $0, api: .zaken, collection: "zaken") }
-                expanded[field] = try await zaken(uuid.map { [$0] } ?? [], paths: rest).first ?? .null
-            } else if field == "deelzaken" {
-                let uuids = zaak["deelzaken"]?.strings.compactMap { ResourceURL.uuid(in: $0, api: .zaken, collection: "zaken") } ?? []
-                expanded[field] = .array(try await zaken(uuids, paths: rest))
-            }
+            pairs.append("'\(field)', \(value(of: field, rest: rest, zaak: zaak, depth: depth, visibility: visibility))")
         }
-        var result = zaak
-        result["_expand"] = .object(expanded)
-        return result
+        return "(\(zaak).representation || jsonb_build_object('_expand', jsonb_build_object(\(pairs.joined(separator: ", ")))))"
     }
 
-    /// Zaken by uuid with their own expansions, leaving out those the client may not read.
-    func zaken(_ uuids: [UUID], paths: [[String]]) async throws -> [JSONValue] {
-        guard !uuids.isEmpty else { return [] }
-        var result: [JSONValue] = []
-        let rows = try await client.query(
-            "SELECT representation::text, detail::text FROM zaken.zaken WHERE uuid = ANY(\(uuids)) ORDER BY created_position", logger: logger)
-        for try await (representation, detail) in rows.decode((String, String).self) {
-            let zaak = JSONValue.decodeObject(representation), details = JSONValue.decodeObject(detail)
-            guard authorisation.allows(.scope("zaken.lezen"), zaaktype: zaak["zaaktype"]?.text ?? "", vertrouwelijkheid: zaak["vertrouwelijkheidaanduiding"]?.text ?? "")
-            else { continue }
-            result.append(.object(try await expand(zaak, detail: details, paths: paths)))
-        }
-        return result
-    }
-
-    /// The types an expansion can name, by their collection.
-    static let typeCollections = ["zaaktypen", "statustypen", "resultaattypen", "roltypen", "eigenschappen"]
-
-    /// Catalogi types by stored URL; only our own (others are not fetched for an expansion), all at once.
-    func catalogi(_ urls: [String]) async throws -> [String: JSONValue] {
-        var byUUID: [UUID: String] = [:]
-        for url in urls {
-            for collection in Self.typeCollections {
-                if let uuid = ResourceURL.uuid(in: url, api: .catalogi, collection: collection) { byUUID[uuid] = url }
+    private func value(of field: String, rest: [[String]], zaak: String, depth: Int, visibility: ((String) -> String)?) -> String {
+        if let kind = Self.detailKinds[field] {
+            var item = "e"
+            if let (typeField, collection) = Self.typeFields[field], rest.contains([typeField]) {
+                item = "e || jsonb_build_object('_expand', jsonb_build_object('\(typeField)', \(Self.catalogiType(collection, url: "e->>'\(typeField)'"))))"
+            }
+            let elements = "jsonb_array_elements(\(zaak).detail->'\(kind)') WITH ORDINALITY AS x(e, n)"
+            switch field {
+            case "status": return "(SELECT \(item) FROM \(elements) WHERE e->'url' = \(zaak).representation->'status' ORDER BY n LIMIT 1)"
+            case "resultaat": return "(SELECT \(item) FROM \(elements) ORDER BY n LIMIT 1)"
+            default: return "coalesce((SELECT jsonb_agg(\(item) ORDER BY n) FROM \(elements)), '[]'::jsonb)"
             }
         }
-        guard !byUUID.isEmpty else { return [:] }
-        let uuids = Array(byUUID.keys)
-        let union = Self.typeCollections.map { "SELECT uuid, representation::text FROM catalogi.\($0) WHERE uuid = ANY($1)" }.joined(separator: " UNION ALL ")
-        var types: [String: JSONValue] = [:]
-        for try await (uuid, json) in try await client.query(PostgresQuery(unsafeSQL: union, binds: .of(uuids)), logger: logger).decode((UUID, String).self) {
-            if let url = byUUID[uuid] { types[url] = .object(JSONValue.decodeObject(json)) }
+        let visible = { (alias: String) in visibility.map { " AND " + $0("\(alias).") } ?? "" }
+        switch field {
+        case "zaaktype":
+            return Self.catalogiType("zaaktypen", url: "\(zaak).zaaktype")
+        case "hoofdzaak":
+            let alias = "h\(depth)"
+            let nested = expression(alias, paths: rest, depth: depth + 1, visibility: visibility)
+            return "(SELECT \(nested) FROM zaken.zaken \(alias) WHERE \(alias).uuid = \(zaak).hoofdzaak\(visible(alias)))"
+        default:  // deelzaken
+            let alias = "d\(depth)"
+            let nested = expression(alias, paths: rest, depth: depth + 1, visibility: visibility)
+            return """
+                coalesce((SELECT jsonb_agg(\(nested) ORDER BY \(alias).created_position) FROM zaken.zaken \(alias) \
+                WHERE \(alias).hoofdzaak = \(zaak).uuid\(visible(alias))), '[]'::jsonb)
+                """
         }
-        return types
+    }
+
+    /// A Catalogi type of `collection` by its stored URL (text expression), as served; NULL (JSON null) for a URL
+    /// that is not one of ours (others are not fetched for an expansion).
+    static func catalogiType(_ collection: String, url: String) -> String {
+        let uuid = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+        let pattern = "'^' || chr(1) || '\(ZGWAPI.catalogi.root)/\(collection)/(\(uuid))$'"
+        return "(SELECT t.representation FROM catalogi.\(collection) t WHERE t.uuid = substring(\(url) FROM \(pattern))::uuid)"
     }
 }

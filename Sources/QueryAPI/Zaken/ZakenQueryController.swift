@@ -128,28 +128,21 @@ public struct ZakenQueryController: Sendable {
                 ? "SELECT coalesce(sum(n), 0)::int8 FROM zaken.zaak_counts\(filter.whereClause)" : "SELECT count(*) FROM zaken.zaken\(filter.whereClause)",
             binds: filter.bindings)
         let count = try await client.query(countQuery, logger: logger).collect().first?.decode(Int64.self) ?? 0
-        var rowBindings = filter.bindings
-        rowBindings.append(Int64(page.size))
-        rowBindings.append(Int64(page.offset))
         // The page's rows first (the skipped ones are only stepped over), then their JSON: a representation is
-        // turned into text for the rows served, not for every row an OFFSET skips.
+        // turned into text (and expanded) for the rows served, not for every row an OFFSET skips.
+        var rowFilter = filter
+        let served = ZaakExpander(visible: authorisation.visible(with: "zaken.lezen")?.map { ($0.zaaktype, $0.maxRank) })
+            .expression("z", paths: paths, filter: &rowFilter)
+        let (size, offset) = (rowFilter.bind(Int64(page.size)), rowFilter.bind(Int64(page.offset)))
         let rows = try await client.query(
             PostgresQuery(
                 unsafeSQL: """
                     WITH page AS MATERIALIZED (
-                        SELECT created_position FROM zaken.zaken\(filter.whereClause) ORDER BY \(order) LIMIT $\(rowBindings.count - 1) OFFSET $\(rowBindings.count))
-                    SELECT representation::text, \(paths.isEmpty ? "''" : "detail::text") FROM page JOIN zaken.zaken USING (created_position) ORDER BY \(order)
-                    """, binds: rowBindings), logger: logger)
+                        SELECT created_position FROM zaken.zaken\(filter.whereClause) ORDER BY \(order) LIMIT \(size) OFFSET \(offset))
+                    SELECT (\(served))::text FROM page JOIN zaken.zaken z USING (created_position) ORDER BY \(order)
+                    """, binds: rowFilter.bindings), logger: logger)
         var results: [String] = []
-        let expander = ZaakExpander(client: client, logger: logger, authorisation: authorisation)
-        for try await (representation, detail) in rows.decode((String, String).self) {
-            if paths.isEmpty {
-                results.append(representation)
-            } else {
-                let expanded = try await expander.expand(JSONValue.decodeObject(representation), detail: JSONValue.decodeObject(detail), paths: paths)
-                results.append(JSONValue.object(expanded).jsonText)
-            }
-        }
+        for try await json in rows.decode(String.self) { results.append(json) }
         let body = try page.render(count: Int(count), results: results, request: request, baseURL: baseURL)
         return CoordinateReferenceSystem.tagged(JSONResponse.make(ResourceURL.render(body, baseURL: baseURL)))
     }
@@ -161,23 +154,18 @@ public struct ZakenQueryController: Sendable {
         try query.requireOnly(["expand"])
         let paths = try ZaakExpander.parse(query.string("expand"))
         let uuid = try uuid(context)
-        // The zaak-detail document only when something is expanded; the authorisation check from the columns.
+        // The authorisation check from the columns; the zaak as served (expanded in SQL) in the same query.
+        var filter = SQLFilter()
+        let served = ZaakExpander(visible: authorisation.visible(with: "zaken.lezen")?.map { ($0.zaaktype, $0.maxRank) })
+            .expression("z", paths: paths, filter: &filter)
         let rows = try await client.query(
-            """
-            SELECT representation::text, CASE WHEN \(!paths.isEmpty) THEN detail::text ELSE '' END, zaaktype, representation->>'vertrouwelijkheidaanduiding'
-            FROM zaken.zaken WHERE uuid = \(uuid)
-            """, logger: logger
+            PostgresQuery(
+                unsafeSQL: """
+                    SELECT (\(served))::text, zaaktype, representation->>'vertrouwelijkheidaanduiding' FROM zaken.zaken z WHERE uuid = \(filter.bind(uuid))
+                    """, binds: filter.bindings), logger: logger
         ).collect()
-        guard let (representation, detail, zaaktype, vertrouwelijkheid) = try rows.first?.decode((String, String, String, String).self) else {
-            throw ZGWError.notFound()
-        }
+        guard let (json, zaaktype, vertrouwelijkheid) = try rows.first?.decode((String, String, String).self) else { throw ZGWError.notFound() }
         try authorisation.require(.scope("zaken.lezen"), zaaktype: zaaktype, vertrouwelijkheid: vertrouwelijkheid)
-        var json = representation
-        if !paths.isEmpty {
-            let zaak = try await ZaakExpander(client: client, logger: logger, authorisation: authorisation).expand(
-                JSONValue.decodeObject(representation), detail: JSONValue.decodeObject(detail), paths: paths)
-            json = JSONValue.object(zaak).jsonText
-        }
         return CoordinateReferenceSystem.tagged(JSONResponse.detail(ResourceURL.render(json, baseURL: baseURL), request: request))
     }
 
