@@ -7,6 +7,7 @@ import Foundation
 public struct ZGWTokenVerifier: Sendable {
     public var expiry: Duration
     public var leeway: Duration
+    let verified = VerifiedTokens()
 
     public init(expiry: Duration = .seconds(3600), leeway: Duration = .seconds(30)) {
         self.expiry = expiry
@@ -34,6 +35,11 @@ public struct ZGWTokenVerifier: Sendable {
     public func verify(
         _ token: String, now: Date = Date(), credential: (String) -> ClientCredential?
     ) throws(ZGWError) -> AuthenticatedClient {
+        if let known = verified.entry(for: token), let current = credential(known.clientID), current.secret == known.secret {
+            try checkIssued(known.issuedAt, now: now)
+            return AuthenticatedClient(
+                clientID: known.clientID, userID: known.userID, userRepresentation: known.userRepresentation, applicatie: current.applicatie)
+        }
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3, let headerData = Self.base64URLDecode(parts[0]), let claimsData = Self.base64URLDecode(parts[1]),
             let signature = Self.base64URLDecode(parts[2])
@@ -52,12 +58,21 @@ public struct ZGWTokenVerifier: Sendable {
             throw .notAuthenticated("De JWT-handtekening is ongeldig.")
         }
         guard let iat = claims.iat else { throw .notAuthenticated("Het JWT bevat geen iat-claim.") }
-        let issued = Date(timeIntervalSince1970: iat)
-        if now > issued.addingTimeInterval(Self.seconds(expiry) + Self.seconds(leeway)) { throw .jwtExpired() }
-        if issued > now.addingTimeInterval(Self.seconds(leeway)) { throw .notAuthenticated("Het JWT is uitgegeven in de toekomst (iat).") }
+        try checkIssued(iat, now: now)
+        verified.remember(
+            VerifiedTokens.Entry(
+                clientID: clientID, userID: claims.userID ?? "", userRepresentation: claims.userRepresentation ?? "", issuedAt: iat,
+                secret: credential.secret), for: token)
         return AuthenticatedClient(
             clientID: clientID, userID: claims.userID ?? "", userRepresentation: claims.userRepresentation ?? "",
             applicatie: credential.applicatie)
+    }
+
+    /// 403 `jwt-expired` after `expiry` (plus leeway) since `iat`; a token issued in the future is refused.
+    func checkIssued(_ iat: Double, now: Date) throws(ZGWError) {
+        let issued = Date(timeIntervalSince1970: iat)
+        if now > issued.addingTimeInterval(Self.seconds(expiry) + Self.seconds(leeway)) { throw .jwtExpired() }
+        if issued > now.addingTimeInterval(Self.seconds(leeway)) { throw .notAuthenticated("Het JWT is uitgegeven in de toekomst (iat).") }
     }
 
     static func seconds(_ duration: Duration) -> TimeInterval {

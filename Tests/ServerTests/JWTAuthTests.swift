@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -113,5 +114,29 @@ struct JWTAuthTests {
             let future = ZGWToken.make(clientID: "app", secret: "geheim", issuedAt: Date().addingTimeInterval(600))
             try expectRejected(try await client.execute(uri: "/zaken/api/v1/", method: .get, headers: bearer(future)), code: "not_authenticated")
         }
+    }
+
+    @Test("a token checked before is checked again against the client's current secret, expiry and autorisaties")
+    func rememberedTokensFollowTheClient() throws {
+        let verifier = ZGWTokenVerifier(expiry: .seconds(3600), leeway: .seconds(30))
+        let token = ZGWToken.make(clientID: "app", secret: "geheim", userID: "u1", userRepresentation: "Jan")
+        let reader = Applicatie(clientIds: ["app"], label: "lezer", heeftAlleAutorisaties: false)
+        let everything = Applicatie(clientIds: ["app"], label: "alles", heeftAlleAutorisaties: true)
+        func credential(_ secret: String, _ applicatie: Applicatie) -> (String) -> ClientCredential? {
+            { $0 == "app" ? ClientCredential(clientID: "app", secret: secret, applicatie: applicatie) : nil }
+        }
+        let first = try verifier.verify(token, credential: credential("geheim", reader))
+        #expect(first.userID == "u1" && first.userRepresentation == "Jan" && !first.hasAllAutorisaties)
+        // The same token again: the client's autorisaties as they are now.
+        #expect(try verifier.verify(token, credential: credential("geheim", everything)).hasAllAutorisaties)
+        // The secret changed: the signature no longer holds.
+        #expect(throws: ZGWError.self) { try verifier.verify(token, credential: credential("anders", reader)) }
+        do {
+            _ = try verifier.verify(token, now: Date().addingTimeInterval(7200), credential: credential("geheim", reader))
+            Issue.record("an expired token was accepted")
+        } catch {
+            #expect(error.code == "jwt-expired")
+        }
+        #expect(throws: ZGWError.self) { try verifier.verify(token, credential: { _ in nil }) }
     }
 }
