@@ -52,4 +52,13 @@ struct NotifierFairnessTests {
         }
     }
 
+    @Test("a subscriber that refuses connections fails at once, so it holds no worker slot for the whole timeout")
+    func refusedConnectionFailsAtOnce() async throws {
+        let url = try await WebhookReceiver.run { $0.url }
+        let start = ContinuousClock.now
+        let outcome = await CallbackSender(timeout: .seconds(5)).post("{}", to: url, authorization: nil)
+        #expect(ContinuousClock.now - start < .seconds(2))
+        // Refused, or reset when a pooled connection to a test receiver that used this port before goes first.
+        guard case .failed(nil, _) = outcome else { Issue.record("no transport failure: \(outcome)"); return }
+    }
 }
