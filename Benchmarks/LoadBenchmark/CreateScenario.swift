@@ -15,8 +15,9 @@ struct CreateScenario {
         guard let zaaktype = try await target.client.require(.GET, target.zaken[0], token: target.superuser).json()["zaaktype"] as? String else {
             throw LoadError("zaak without zaaktype")
         }
-        return try await WebhookReceiver.run(logger: Logger(label: "webhook")) { receiver in
-            _ = try await target.client.require(.POST, "\(target.base)/notificaties/api/v1/abonnement", token: target.superuser, body: #"""
+        try await removeReceiverAbonnementen()
+        let results = try await WebhookReceiver.run(logger: Logger(label: "webhook")) { receiver in
+            _ = try await target.client.require(.POST, abonnementen, token: target.superuser, body: #"""
                 {"callbackUrl": "\#(receiver.url)", "auth": "Bearer abonnee", "kanalen": [{"naam": "zaken", "filters": {}}]}
                 """#)
             var results: [LoadResult] = []
@@ -24,6 +25,22 @@ struct CreateScenario {
                 results.append(try await burst(concurrency, zaaktype: zaaktype, receiver: receiver))
             }
             return results
+        }
+        try await removeReceiverAbonnementen()
+        return results
+    }
+
+    var abonnementen: String { "\(target.base)/notificaties/api/v1/abonnement" }
+
+    /// Deletes the abonnementen of this benchmark's receivers, this run's and earlier ones' (a reused dataset
+    /// keeps them): once their port is closed they are dead subscribers whose retries compete with the next
+    /// run's deliveries.
+    func removeReceiverAbonnementen() async throws {
+        for abonnement in try await target.client.require(.GET, abonnementen, token: target.superuser).jsonArray() {
+            guard let url = abonnement["url"] as? String, let callback = abonnement["callbackUrl"] as? String,
+                callback.hasPrefix("http://127.0.0.1:"), callback.hasSuffix("/webhook")
+            else { continue }
+            _ = try await target.client.require(.DELETE, url, token: target.superuser)
         }
     }
 

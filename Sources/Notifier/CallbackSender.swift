@@ -13,6 +13,16 @@ public struct CallbackSender: Sendable {
         self.timeout = timeout
     }
 
+    /// The shared client's settings, except that a refused connection fails the request at once: the shared
+    /// client retries connecting until the timeout, so every attempt at a subscriber that is down would hold a
+    /// worker slot for the whole timeout. Failed deliveries are retried by the queue's backoff instead.
+    /// Process-wide and never shut down, like `HTTPClient.shared`.
+    static let client: HTTPClient = {
+        var configuration = HTTPClient.Configuration.singletonConfiguration
+        configuration.connectionPool.retryConnectionEstablishment = false
+        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    }()
+
     public enum Outcome: Sendable, Equatable {
         case delivered(status: Int)
         case failed(status: Int?, reason: String)
@@ -26,7 +36,7 @@ public struct CallbackSender: Sendable {
         if let authorization, !authorization.isEmpty { request.headers.add(name: "Authorization", value: authorization) }
         request.body = .bytes(ByteBuffer(string: body))
         do {
-            let response = try await HTTPClient.shared.execute(request, timeout: timeout)
+            let response = try await Self.client.execute(request, timeout: timeout)
             // Drain (bounded) so the connection can be reused.
             _ = try? await response.body.collect(upTo: 64 * 1024)
             let status = Int(response.status.code)

@@ -38,25 +38,36 @@ public struct DeliveryQueue: Sendable {
     }
 
     /// Claims up to `limit` due deliveries for `lease`, at most `perSubscriber` leased at once per subscriber
-    /// (counted over every instance), oldest first. `scanWindow` bounds how many due rows one claim looks at.
-    public func claim(limit: Int, perSubscriber: Int, lease: Duration, scanWindow: Int = 256) async throws -> [Delivery] {
+    /// (counted over every instance). Each subscriber with pending work offers its own oldest due rows, and
+    /// the least busy subscribers are served first: a subscriber with a long backlog of failing rows cannot
+    /// crowd another one's rows out of the claim (a global "oldest first" would).
+    public func claim(limit: Int, perSubscriber: Int, lease: Duration) async throws -> [Delivery] {
         let token = UUID()
         let rows = try await client.query(
             """
-            WITH active AS (
+            WITH RECURSIVE subscribers AS (
+                -- The distinct subscribers with pending rows, one index probe each (a loose index scan).
+                (SELECT subscriber FROM nrc.deliveries WHERE status = 'pending' ORDER BY subscriber LIMIT 1)
+                UNION ALL
+                SELECT (SELECT d.subscriber FROM nrc.deliveries d WHERE d.status = 'pending' AND d.subscriber > s.subscriber
+                        ORDER BY d.subscriber LIMIT 1)
+                FROM subscribers s WHERE s.subscriber IS NOT NULL),
+            active AS (
                 SELECT subscriber, count(*) AS n FROM nrc.deliveries
                 WHERE status = 'pending' AND leased_until IS NOT NULL AND leased_until > now() GROUP BY subscriber),
             candidates AS (
-                SELECT d.id, row_number() OVER (PARTITION BY d.subscriber ORDER BY d.next_attempt_at, d.id) + coalesce(a.n, 0) AS slot
-                FROM (SELECT id, subscriber, next_attempt_at FROM nrc.deliveries
-                      WHERE status = 'pending' AND next_attempt_at <= now() AND (leased_until IS NULL OR leased_until <= now())
-                      ORDER BY next_attempt_at, id LIMIT \(Int64(scanWindow))) d
-                LEFT JOIN active a USING (subscriber)),
+                SELECT c.id, c.rank + coalesce(a.n, 0) AS slot
+                FROM subscribers s LEFT JOIN active a USING (subscriber)
+                CROSS JOIN LATERAL (
+                    SELECT d.id, row_number() OVER (ORDER BY d.next_attempt_at, d.id) AS rank FROM nrc.deliveries d
+                    WHERE d.subscriber = s.subscriber AND d.status = 'pending' AND d.next_attempt_at <= now()
+                    AND (d.leased_until IS NULL OR d.leased_until <= now())
+                    ORDER BY d.next_attempt_at, d.id LIMIT \(Int64(perSubscriber))) c
+                WHERE s.subscriber IS NOT NULL),
             due AS (
-                SELECT d.id FROM nrc.deliveries d
-                WHERE d.id = ANY(ARRAY(SELECT id FROM candidates WHERE slot <= \(Int64(perSubscriber))))
-                AND d.status = 'pending' AND (d.leased_until IS NULL OR d.leased_until <= now())
-                ORDER BY d.next_attempt_at, d.id LIMIT \(Int64(limit))
+                SELECT d.id FROM nrc.deliveries d JOIN candidates c USING (id)
+                WHERE c.slot <= \(Int64(perSubscriber)) AND d.status = 'pending' AND (d.leased_until IS NULL OR d.leased_until <= now())
+                ORDER BY c.slot, d.next_attempt_at, d.id LIMIT \(Int64(limit))
                 FOR UPDATE OF d SKIP LOCKED)
             UPDATE nrc.deliveries d
             SET leased_until = now() + make_interval(secs => \(lease.seconds)), lease_token = \(token), attempts = d.attempts + 1

@@ -64,5 +64,15 @@ public enum NotifierSchema {
                 "INSERT INTO es.checkpoints (name, position) SELECT 'notifier', position FROM es.log_head ON CONFLICT (name) DO NOTHING",
             ]
         ),
+        // Claims pick due rows per subscriber (fairness), not the globally oldest ones: the per-subscriber index
+        // serves both the walk over subscribers with pending work and each one's oldest due rows. The global
+        // index goes, or the planner scans it and filters one subscriber's rows out of another's backlog.
+        Migration(
+            id: "notificaties-0002-due-per-subscriber",
+            statements: [
+                "CREATE INDEX deliveries_pending ON nrc.deliveries (subscriber, next_attempt_at, id) WHERE status = 'pending'",
+                "DROP INDEX nrc.deliveries_due",
+            ]
+        ),
     ]
 }
