@@ -16,10 +16,13 @@ public struct CallbackSender: Sendable {
     /// The shared client's settings, except that a refused connection fails the request at once: the shared
     /// client retries connecting until the timeout, so every attempt at a subscriber that is down would hold a
     /// worker slot for the whole timeout. Failed deliveries are retried by the queue's backoff instead.
+    /// Redirects are not followed: `ZAAKSTROOM_OUTBOUND_HOSTS` is checked on the abonnement's URL only, so a
+    /// redirect could send messages to a host the policy excludes; a 3xx is a failed delivery.
     /// Process-wide and never shut down, like `HTTPClient.shared`.
     static let client: HTTPClient = {
         var configuration = HTTPClient.Configuration.singletonConfiguration
         configuration.connectionPool.retryConnectionEstablishment = false
+        configuration.redirectConfiguration = .disallow
         return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
     }()
 
