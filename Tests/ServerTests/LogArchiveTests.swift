@@ -15,12 +15,20 @@ import Testing
 struct LogArchiveTests {
     typealias F = ZakenFixture
 
-    /// Zaken with status, rol, resultaat, eigenschap, a closing status, a deelzaak, a deleted and a destroyed zaak.
+    /// Zaken with status, rol, resultaat, eigenschap, a closing status, a deelzaak, a deleted and a destroyed zaak; a
+    /// document with content linked to a zaak, and a besluit of that zaak with the document.
     static func populate(_ server: TestServer, _ client: some TestClientProtocol, _ types: ZakenFixture) async throws -> String {
         let zaak = try #require(try await F.post(client, "zaken", types.zaak()).headers[.location])
         // A hoofdzaak with an open deelzaak (a hoofdzaak cannot be closed while a deelzaak is open).
         let hoofdzaak = try #require(try await F.post(client, "zaken", types.zaak()).headers[.location])
         _ = try await F.post(client, "zaken", types.zaak(#", "hoofdzaak": "\#(hoofdzaak)""#))
+        // A document linked to the hoofdzaak (with its mirrored objectinformatieobject) and a besluit of it with the document.
+        let document = try await D.create(client, types, #", "inhoud": "\#(D.base64("aanvraag"))""#)
+        #expect(try await F.post(client, "zaakinformatieobjecten", #"{"zaak": "\#(hoofdzaak)", "informatieobject": "\#(document)"}"#).status == .created)
+        let besluit = try await BesluitenTests.post(client, "besluiten", BesluitenTests.besluit(types, #", "zaak": "\#(hoofdzaak)""#))
+        #expect(besluit.status == .created)
+        let bio = #"{"besluit": "\#(try #require(besluit.headers[.location]))", "informatieobject": "\#(document)"}"#
+        #expect(try await BesluitenTests.post(client, "besluitinformatieobjecten", bio).status == .created)
         _ = try await F.post(client, "statussen", #"{"zaak": "\#(zaak)", "statustype": "\#(types.ontvangen)", "datumStatusGezet": "2026-03-01T09:00:00Z"}"#)
         _ = try await F.post(client, "rollen", #"{"zaak": "\#(zaak)", "roltype": "\#(types.roltype)", "betrokkeneType": "medewerker", "roltoelichting": "x", "betrokkeneIdentificatie": {"identificatie": "m1"}}"#)
         _ = try await F.post(client, "zaken/\(zaak.suffix(36))/zaakeigenschappen", #"{"eigenschap": "\#(types.eigenschap)", "waarde": "abc"}"#)
@@ -41,7 +49,11 @@ struct LogArchiveTests {
         // An expanded zaak compares as JSON: its members come in dictionary order.
         let expanded = try JSONDecoder().decode(JSONValue.self, from: Data(buffer: try await F.get(client, zaak + "?expand=status,rollen,resultaat").body))
         bodies.append(String(decoding: try JSONEncoder.sorted.encode(expanded), as: UTF8.self))
-        for url in [zaak, "\(F.root)/zaken", "\(F.root)/statussen", "\(F.root)/rollen", "/catalogi/api/v1/zaaktypen", "/autorisaties/api/v1/applicaties"] {
+        for url in [
+            zaak, "\(F.root)/zaken", "\(F.root)/statussen", "\(F.root)/rollen", "\(F.root)/zaakinformatieobjecten", "/catalogi/api/v1/zaaktypen",
+            "/autorisaties/api/v1/applicaties", "\(D.root)/enkelvoudiginformatieobjecten", "\(D.root)/objectinformatieobjecten",
+            "/besluiten/api/v1/besluiten", "/besluiten/api/v1/besluitinformatieobjecten",
+        ] {
             let response = try await F.get(client, url)
             bodies.append("\(response.status) \(response.headers[.eTag] ?? "") \(String(buffer: response.body))")
         }
