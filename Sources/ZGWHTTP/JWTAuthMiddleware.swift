@@ -19,7 +19,10 @@ public struct JWTAuthMiddleware: RouterMiddleware {
             throw ZGWError.notAuthenticated("Gebruik een Bearer-token (ZGW JWT).")
         }
         var context = context
-        let client = try verifier.verify(String(parts[1]).trimmingCharacters(in: .whitespaces)) { registry.credential(for: $0) }
+        // Spaces and tabs around the token, trimmed without Foundation (its `trimmingCharacters` showed in profiles).
+        let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        let token = String(parts[1].drop(while: isBlank).reversed().drop(while: isBlank).reversed())
+        let client = try verifier.verify(token) { registry.credential(for: $0) }
         context.client = client
         context.logger[metadataKey: "client_id"] = .string(client.clientID)
         return try await next(request, context)
