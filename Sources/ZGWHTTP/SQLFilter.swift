@@ -25,14 +25,20 @@ public struct SQLFilter: Sendable {
         conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
     }
 
-    /// `SELECT count(*)` and one page of `representation::text` from `table`, in `order`.
+    /// `SELECT count(*)` and one page of `representation::text` from `table`, in `order`. The page's rows are
+    /// found first (by `created_position`, unique per table) and only theirs turned into text: a representation
+    /// is not rendered for every row an OFFSET skips.
     public func page(from table: String, order: String, page: PageRequest) -> (count: PostgresQuery, rows: PostgresQuery) {
         var rowBindings = bindings
         rowBindings.append(Int64(page.size))
         rowBindings.append(Int64(page.offset))
         let count = PostgresQuery(unsafeSQL: "SELECT count(*) FROM \(table)\(whereClause)", binds: bindings)
         let rows = PostgresQuery(
-            unsafeSQL: "SELECT representation::text FROM \(table)\(whereClause) ORDER BY \(order) LIMIT $\(rowBindings.count - 1) OFFSET $\(rowBindings.count)",
+            unsafeSQL: """
+                WITH page AS MATERIALIZED (
+                    SELECT created_position FROM \(table)\(whereClause) ORDER BY \(order) LIMIT $\(rowBindings.count - 1) OFFSET $\(rowBindings.count))
+                SELECT representation::text FROM page JOIN \(table) USING (created_position) ORDER BY \(order)
+                """,
             binds: rowBindings)
         return (count, rows)
     }
