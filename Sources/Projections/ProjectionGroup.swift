@@ -10,13 +10,24 @@ public struct ProjectionGroup: Sendable {
     public let migrations: [Migration]
     /// Tables of the schema that are not built from events (secrets): their rows are carried over at the swap.
     public let keptTables: [String]
+    /// Builds the group's tables from the whole log in SQL, for a rebuild into an empty schema (nil: replay the
+    /// events through `projectors`).
+    public let bulk: (any BulkReplay)?
 
-    public init(name: String, schema: String, projectors: [any InlineProjector], migrations: [Migration], keptTables: [String] = []) {
+    public init(
+        name: String, schema: String, projectors: [any InlineProjector], migrations: [Migration], keptTables: [String] = [], bulk: (any BulkReplay)? = nil
+    ) {
         self.name = name
         self.schema = schema
         self.projectors = projectors
         self.migrations = migrations
         self.keptTables = keptTables
+        self.bulk = bulk
+    }
+
+    /// The group without its bulk build: every event replayed through the projectors (slower; for comparison).
+    public var replayed: ProjectionGroup {
+        ProjectionGroup(name: name, schema: schema, projectors: projectors, migrations: migrations, keptTables: keptTables)
     }
 }
 
@@ -26,7 +37,7 @@ extension ReadModels {
         [
             ProjectionGroup(name: "autorisaties", schema: "auth", projectors: [ApplicatieProjector()], migrations: AuthSchema.migrations, keptTables: ["jwt_secrets"]),
             ProjectionGroup(name: "catalogi", schema: "catalogi", projectors: CatalogiProjectors.all, migrations: CatalogiSchema.migrations),
-            ProjectionGroup(name: "zaken", schema: "zaken", projectors: [ZaakProjector()], migrations: ZakenSchema.migrations),
+            ProjectionGroup(name: "zaken", schema: "zaken", projectors: [ZaakProjector()], migrations: ZakenSchema.migrations, bulk: ZakenBulkReplay()),
             ProjectionGroup(name: "documenten", schema: "documenten", projectors: [DocumentProjector()], migrations: DocumentenSchema.migrations),
             ProjectionGroup(name: "besluiten", schema: "besluiten", projectors: [BesluitProjector()], migrations: BesluitenSchema.migrations),
         ]
