@@ -39,7 +39,7 @@ extension ReadModels {
             ProjectionGroup(name: "catalogi", schema: "catalogi", projectors: CatalogiProjectors.all, migrations: CatalogiSchema.migrations),
             ProjectionGroup(name: "zaken", schema: "zaken", projectors: [ZaakProjector()], migrations: ZakenSchema.migrations, bulk: ZakenBulkReplay()),
             ProjectionGroup(name: "documenten", schema: "documenten", projectors: [DocumentProjector()], migrations: DocumentenSchema.migrations),
-            ProjectionGroup(name: "besluiten", schema: "besluiten", projectors: [BesluitProjector()], migrations: BesluitenSchema.migrations),
+            ProjectionGroup(name: "besluiten", schema: "besluiten", projectors: [BesluitProjector()], migrations: BesluitenSchema.migrations, bulk: BesluitenBulkReplay()),
         ]
     }
 }

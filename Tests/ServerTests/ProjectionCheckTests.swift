@@ -118,7 +118,7 @@ struct ProjectionCheckTests {
                 let differences = try await ProjectionCheck.compare(live: server.store.client, rebuilt: inline, logger: server.store.logger)
                 #expect(differences.isEmpty, "\(differences)")
                 // Lists are ordered by `created_position`, which the comparison leaves out.
-                for table in ["zaken.zaken", "zaken.resources"] {
+                for table in ["zaken.zaken", "zaken.resources", "besluiten.besluiten", "besluiten.informatieobjecten"] {
                     let order = "SELECT coalesce(string_agg(uuid::text, ',' ORDER BY created_position), '') FROM \(table)"
                     #expect(try await Self.text(order, server.store.client) == Self.text(order, inline), "\(table)")
                 }

@@ -3,72 +3,28 @@ import EventStore
 import Logging
 import PostgresNIO
 
-/// `zaken.zaken` and `zaken.resources` from the whole log in a few set-based statements (see `BulkReplay`). The statements
-/// name fixed tables and interpolate only the head position and constants.
-/// Events carry their resource's complete state, so a row's final state is its last event's; it has no row when
-/// that event removed it (or when a later event removed its zaak: a delete, or archival destruction, whose
-/// stream's earlier payloads are gone). Rows are inserted in the order the inline projector first wrote them (the
-/// first event after their last removal), so `created_position` orders the lists as it would; the derived fields
-/// are computed from the staged rows with `ZaakProjector.refresh`'s expressions, and each row is written once.
+/// `zaken.zaken` and `zaken.resources` from the whole log in a few set-based statements (see `BulkReplay`): the
+/// final rows are staged (`StagedRows`), then inserted in the order the inline projector first wrote them (so
+/// `created_position` orders the lists as it would), with the fields derived from each other computed from the
+/// staged rows with `ZaakProjector.refresh`'s expressions: each row is written once.
 struct ZakenBulkReplay: BulkReplay {
     let categories = [ZaakResource.streamCategory]
+    static let rows = StagedRows(
+        category: ZaakResource.streamCategory, kinds: ZaakResource.allCases.map(\.rawValue), owner: "zaak", prefix: "bulk_zaak")
 
     func build(from events: String, upTo head: Int64, connection: PostgresConnection, logger: Logger) async throws {
         let indexes = try await DeferredIndexes.drop(on: ["zaken.zaken", "zaken.resources"], connection: connection, logger: logger)
-        for statement in [Self.events(events, upTo: head), Self.rows, Self.states(events), "ANALYZE bulk_zaak_states", Self.resources, Self.zaken] {
+        try await BulkMemory.raise(connection: connection, logger: logger)
+        try await Self.rows.stage(from: events, upTo: head, connection: connection, logger: logger)
+        for statement in [Self.resources, Self.zaken] {
             try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
         }
         try await indexes.restore(connection: connection, logger: logger)
-        for statement in ["DROP TABLE bulk_zaak_events, bulk_zaak_rows, bulk_zaak_states", "ANALYZE zaken.zaken", "ANALYZE zaken.resources"] {
-            try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+        try await Self.rows.drop(connection: connection, logger: logger)
+        try await BulkMemory.restore(connection: connection, logger: logger)
+        for table in ["zaken.zaken", "zaken.resources"] {
+            try await connection.query(PostgresQuery(unsafeSQL: "ANALYZE \(table)"), logger: logger)
         }
-    }
-
-    /// The events `ZaakProjector` applies, without their payloads: a zaak stream, a zaak resource's event type, a
-    /// payload not destroyed. `removal` as the projector decides it (a delete, or no state).
-    static func events(_ events: String, upTo head: Int64) -> String {
-        let kinds = ZaakResource.allCases.map(\.rawValue).joined(separator: "|")
-        let hex = "[0-9A-Fa-f]"
-        let stream = "^zaak-\(hex){8}-\(hex){4}-\(hex){4}-\(hex){4}-\(hex){12}$"
-        return """
-            CREATE TEMP TABLE bulk_zaak_events ON COMMIT DROP AS
-            SELECT position, version, zaak, kind, CASE WHEN kind = 'zaak' THEN zaak ELSE (data->>'uuid')::uuid END AS uuid,
-                   action = 'deleted' OR coalesce(data->'state', 'null') = 'null' AS removal
-            FROM (SELECT position, version, substr(stream_id, 6)::uuid AS zaak, split_part(event_type, '.', 1) AS kind,
-                         split_part(event_type, '.', 2) AS action, data
-                  FROM \(events)
-                  WHERE position <= \(head) AND stream_id ~ '\(stream)' AND event_type ~ '^(\(kinds))\\.[^.]+$'
-                    AND data IS NOT NULL AND data <> 'null') AS e
-            """
-    }
-
-    /// The rows that exist at the end: per resource (the zaak itself for `zaak.*`), its last event, when that is no
-    /// removal and no removal of its zaak came later, and the first event since the last removal (`first`).
-    static let rows = """
-        CREATE TEMP TABLE bulk_zaak_rows ON COMMIT DROP AS
-        WITH removed_zaken AS (
-            SELECT zaak, max(position) AS at FROM bulk_zaak_events WHERE kind = 'zaak' AND removal GROUP BY zaak),
-        per_row AS (
-            SELECT uuid, zaak, kind, max(position) AS last, coalesce(max(position) FILTER (WHERE removal), 0) AS removed
-            FROM bulk_zaak_events GROUP BY uuid, zaak, kind),
-        alive AS (
-            SELECT p.uuid, p.zaak, p.kind, p.last, greatest(p.removed, CASE WHEN p.kind <> 'zaak' THEN r.at END) AS since
-            FROM per_row p LEFT JOIN removed_zaken r ON r.zaak = p.zaak)
-        SELECT a.uuid, a.zaak, a.kind, a.last, min(e.position) AS first
-        FROM alive a JOIN bulk_zaak_events e ON e.uuid = a.uuid AND e.position > a.since
-        WHERE a.last > a.since
-        GROUP BY a.uuid, a.zaak, a.kind, a.last
-        """
-
-    /// Each row's final state (its last event's payload) and stream version: a resource's is its last event's, a
-    /// zaak's its stream's last (other aggregates append to a zaak's stream).
-    static func states(_ events: String) -> String {
-        """
-        CREATE TEMP TABLE bulk_zaak_states ON COMMIT DROP AS
-        SELECT r.uuid, r.zaak, r.kind, r.first, e.data->'state' AS representation, coalesce(v.version, e.version) AS version
-        FROM bulk_zaak_rows r JOIN \(events) e ON e.position = r.last
-        LEFT JOIN (SELECT zaak, max(version) AS version FROM bulk_zaak_events GROUP BY zaak) AS v ON r.kind = 'zaak' AND v.zaak = r.zaak
-        """
     }
 
     /// Resources with their derived fields: a status's `indicatieLaatstGezetteStatus` and ZIOs, a rol's statussen.
