@@ -67,6 +67,17 @@ public struct EventStore: Sendable {
         return try await Self.decode(rows)
     }
 
+    /// Up to `limit` events after `position` and at most `head`, in position order, leaving out the streams of
+    /// `categories` (a replay whose other readers built those from the log in SQL).
+    public func readAll(after position: Int64, upTo head: Int64, limit: Int, excludingCategories categories: [String]) async throws -> [RecordedEvent] {
+        let rows = try await client.query(
+            """
+            \(unescaped: Self.selectColumns) WHERE position > \(position) AND position <= \(head) AND split_part(stream_id, '-', 1) <> ALL(\(categories))
+            ORDER BY position LIMIT \(Int64(limit))
+            """, logger: logger)
+        return try await Self.decode(rows)
+    }
+
     /// The position of the last committed event (0 for an empty log).
     public func headPosition() async throws -> Int64 {
         let rows = try await client.query("SELECT position FROM es.log_head WHERE id = 1", logger: logger)

@@ -25,15 +25,16 @@ public enum ProjectionCheck {
         public var description: String { "\(table): only in \(onlyIn.rawValue): \(row)" }
     }
 
-    /// Replays the whole log through `projectors` into `target`, `batchSize` events per transaction; calls
+    /// Replays the whole log (up to `head`, by default the current head; without the streams of `excluded`
+    /// categories) through `projectors` into `target`, `batchSize` events per transaction; calls
     /// `progress(done, total)` after each batch. Returns the number of events.
     public static func replay(
-        from store: EventStore, into target: PostgresClient, projectors: [any InlineProjector], batchSize: Int = 5000, logger: Logger,
-        progress: @Sendable (Int64, Int64) -> Void = { _, _ in }
+        from store: EventStore, into target: PostgresClient, projectors: [any InlineProjector], batchSize: Int = 5000, upTo head: Int64? = nil,
+        excluding excluded: [String] = [], logger: Logger, progress: @Sendable (Int64, Int64) -> Void = { _, _ in }
     ) async throws -> Int {
         var statistics = StatisticsSchedule()
         var replayed = 0
-        return try await forEachBatch(of: store, batchSize: batchSize, progress: progress) { appended in
+        return try await forEachBatch(of: store, batchSize: batchSize, upTo: head, excluding: excluded, progress: progress) { appended in
             try await target.withTransaction(logger: logger) { connection in
                 for projector in projectors { try await projector.apply(appended, connection: connection, logger: logger) }
             }
@@ -44,11 +45,14 @@ public enum ProjectionCheck {
 
     /// The whole log in position order, `batchSize` events at a time, as projectors take them; returns the count.
     static func forEachBatch(
-        of store: EventStore, batchSize: Int, progress: @Sendable (Int64, Int64) -> Void, _ body: ([AppendedEvent]) async throws -> Void
+        of store: EventStore, batchSize: Int, upTo head: Int64? = nil, excluding excluded: [String] = [], progress: @Sendable (Int64, Int64) -> Void,
+        _ body: ([AppendedEvent]) async throws -> Void
     ) async throws -> Int {
-        let head = try await store.headPosition()
+        var end = head
+        if end == nil { end = try await store.headPosition() }
+        let head = end ?? 0
         var position: Int64 = 0
-        return try await ShadowRebuild.replay(store, after: &position, upTo: head, batchSize: batchSize) { batch, last in
+        return try await ShadowRebuild.replay(store, after: &position, upTo: head, batchSize: batchSize, excluding: excluded) { batch, last in
             try await body(batch)
             progress(last, head)
         }

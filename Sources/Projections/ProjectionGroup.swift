@@ -16,10 +16,13 @@ public struct ProjectionGroup: Sendable {
     /// Tables whose rows are compared through a query (table → SELECT) rather than row by row, because equal
     /// contents can be stored in different rows (counter deltas before and after tidying).
     public let comparedBy: [String: String]
+    /// Builds the group's tables from the whole log in SQL, for a rebuild into an empty schema (nil: replay the
+    /// events through `projectors`).
+    public let bulk: (any BulkReplay)?
 
     public init(
         name: String, schema: String, projectors: [any InlineProjector], migrations: [Migration], keptTables: [String] = [],
-        tidying: [String] = [], comparedBy: [String: String] = [:]
+        tidying: [String] = [], comparedBy: [String: String] = [:], bulk: (any BulkReplay)? = nil
     ) {
         self.name = name
         self.schema = schema
@@ -28,6 +31,13 @@ public struct ProjectionGroup: Sendable {
         self.keptTables = keptTables
         self.tidying = tidying
         self.comparedBy = comparedBy
+        self.bulk = bulk
+    }
+
+    /// The group without its bulk build: every event replayed through the projectors (slower; for comparison).
+    public var replayed: ProjectionGroup {
+        ProjectionGroup(
+            name: name, schema: schema, projectors: projectors, migrations: migrations, keptTables: keptTables, tidying: tidying, comparedBy: comparedBy)
     }
 }
 
@@ -39,9 +49,9 @@ extension ReadModels {
             ProjectionGroup(name: "catalogi", schema: "catalogi", projectors: CatalogiProjectors.all, migrations: CatalogiSchema.migrations),
             ProjectionGroup(
                 name: "zaken", schema: "zaken", projectors: [ZaakProjector()], migrations: ZakenSchema.migrations,
-                tidying: [ZakenSchema.countsCompaction], comparedBy: ["zaken.zaak_counts": ZakenSchema.countsCompared]),
+                tidying: [ZakenSchema.countsCompaction], comparedBy: ["zaken.zaak_counts": ZakenSchema.countsCompared], bulk: ZakenBulkReplay()),
             ProjectionGroup(name: "documenten", schema: "documenten", projectors: [DocumentProjector()], migrations: DocumentenSchema.migrations),
-            ProjectionGroup(name: "besluiten", schema: "besluiten", projectors: [BesluitProjector()], migrations: BesluitenSchema.migrations),
+            ProjectionGroup(name: "besluiten", schema: "besluiten", projectors: [BesluitProjector()], migrations: BesluitenSchema.migrations, bulk: BesluitenBulkReplay()),
         ]
     }
 }

@@ -6,7 +6,8 @@ import PostgresNIO
 /// Rebuilds read models from the log into shadow schemas and swaps them in, while the server keeps serving.
 ///
 /// In one transaction, each group's live schema is renamed `<schema>__old` and a fresh one is made from the
-/// group's migrations; the projectors, whose SQL names `zaken.zaken` and so on, now write the fresh tables.
+/// group's migrations; the projectors, whose SQL names `zaken.zaken` and so on, now write the fresh tables
+/// (a group with a `BulkReplay` is first built from the log up to the head in SQL instead).
 /// Until COMMIT no other session sees the rename: readers and writers keep using the live tables. At the end,
 /// the live tables are locked against writes (readers go on), the head of the log is locked, the events
 /// appended meanwhile are replayed, kept tables and counters are carried over, and COMMIT swaps the schemas at
@@ -30,13 +31,22 @@ public enum ShadowRebuild {
                 var count = 0
                 var statistics = StatisticsSchedule()
                 let head = try await store.headPosition()
-                count += try await replay(store, after: &position, upTo: head, batchSize: batchSize) { batch, last in
-                    for projector in projectors { try await projector.apply(batch, connection: connection, logger: logger) }
-                    if statistics.isDue(after: Int(last)) {
-                        for group in groups { try await analyze(group, connection: connection, logger: logger) }
+                // Groups with a bulk build are made from the log in SQL; the others replay it, without the
+                // streams only the bulk-built groups read.
+                let (bulk, inline) = (groups.compactMap(\.bulk), groups.filter { $0.bulk == nil })
+                for build in bulk { try await build.build(from: "es.events", upTo: head, connection: connection, logger: logger) }
+                if !inline.isEmpty {
+                    let replaying = inline.flatMap(\.projectors)
+                    _ = try await replay(store, after: &position, upTo: head, batchSize: batchSize, excluding: bulk.flatMap(\.categories)) { batch, last in
+                        for projector in replaying { try await projector.apply(batch, connection: connection, logger: logger) }
+                        if statistics.isDue(after: Int(last)) {
+                            for group in inline { try await analyze(group, connection: connection, logger: logger) }
+                        }
+                        await progress(last, head)
                     }
-                    await progress(last, head)
                 }
+                (position, count) = (head, Int(head))
+                await progress(head, head)
                 // The swap: no writer between the catch-up and COMMIT.
                 for group in groups { try await lockOld(group, connection: connection, logger: logger) }
                 let rows = try await connection.query("SELECT position FROM es.log_head WHERE id = 1 FOR UPDATE", logger: logger).collect()
@@ -75,7 +85,8 @@ public enum ShadowRebuild {
     /// Replays the committed events after `position` up to `head` in batches; moves `position` on. The next
     /// batch is read (and decoded) while the projectors write the current one.
     static func replay(
-        _ store: EventStore, after position: inout Int64, upTo head: Int64, batchSize: Int, _ body: ([AppendedEvent], Int64) async throws -> Void
+        _ store: EventStore, after position: inout Int64, upTo head: Int64, batchSize: Int, excluding categories: [String] = [],
+        _ body: ([AppendedEvent], Int64) async throws -> Void
     ) async throws -> Int {
         let start = position
         func read(after position: Int64) -> Task<[RecordedEvent], any Error>? {
@@ -83,7 +94,8 @@ public enum ShadowRebuild {
             // Batches grow from 500 as the replay goes (up to `batchSize`): the first ones run before the fresh tables
             // have statistics (see `StatisticsSchedule`).
             let limit = min(batchSize, max(500, Int(position - start)), Int(head - position))
-            return Task { try await store.readAll(after: position, limit: limit) }
+            if categories.isEmpty { return Task { try await store.readAll(after: position, limit: limit) } }
+            return Task { try await store.readAll(after: position, upTo: head, limit: limit, excludingCategories: categories) }
         }
         var count = 0
         var next = read(after: position)

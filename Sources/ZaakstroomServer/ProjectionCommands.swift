@@ -11,6 +11,8 @@ struct CheckProjectionsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check-projections", abstract: "Rebuild the read models into a scratch database and compare them with the live ones.")
 
+    @Flag(help: "Replay every event through the projectors, also for groups built from the log in SQL (slower; for comparison).")
+    var replay = false
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
@@ -26,8 +28,9 @@ struct CheckProjectionsCommand: AsyncParsableCommand {
                 do {
                     try await MigrationRunner(migrations: ReadModels.migrations).migrate(client: target, logger: store.logger)
                     let start = ContinuousClock.now
-                    let events = try await ProjectionCheck.replay(
-                        from: store, into: target, projectors: ReadModels.projectors, logger: store.logger, progress: ProgressBar.show)
+                    let events = try await ProjectionCheck.rebuild(
+                        from: store, into: target, groups: replay ? ReadModels.groups.map(\.replayed) : ReadModels.groups, logger: store.logger,
+                        progress: ProgressBar.show)
                     ProgressBar.finish(events: events, since: start)
                     return .success(try await ProjectionCheck.compare(live: store.client, rebuilt: target, logger: store.logger))
                 } catch {
@@ -54,6 +57,8 @@ struct RebuildCommand: AsyncParsableCommand {
         commandName: "rebuild", abstract: "Rebuild read models from the event log into shadow tables and swap them in.")
 
     @Option(help: "One projection group: \(ReadModels.groups.map(\.name).joined(separator: ", ")) (default: all).") var projection: String?
+    @Flag(help: "Replay every event through the projectors, also for groups built from the log in SQL (slower; for comparison).")
+    var replay = false
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
@@ -66,7 +71,7 @@ struct RebuildCommand: AsyncParsableCommand {
         let groups = ReadModels.groups.filter { projection == nil || $0.name == projection }
         try await database.withStore { store in
             let start = ContinuousClock.now
-            let events = try await ShadowRebuild.run(store: store, groups: groups, logger: store.logger, progress: ProgressBar.show)
+            let events = try await ShadowRebuild.run(store: store, groups: replay ? groups.map(\.replayed) : groups, logger: store.logger, progress: ProgressBar.show)
             ProgressBar.finish(events: events, since: start)
             print("swapped in: \(groups.map(\.name).joined(separator: ", "))")
         }
