@@ -17,9 +17,11 @@ struct ZakenBenchmark: AsyncParsableCommand {
     @Option(help: "Samples per scenario.") var requests = 2000
     @Option(help: "Published zaaktypen the zaken are spread over.") var zaaktypen = 100
     @Option(help: "Zaaktypen the limited client may read (GET /zaken scenario).") var limitedTo = 15
+    @Flag(help: "Rebuild by replaying every event through the projectors (no bulk builds), for comparison.") var replay = false
 
     func run() async throws {
         let zaken = zaken, requests = requests, typeCount = zaaktypen, limitedTo = limitedTo
+        let groups = replay ? ReadModels.groups.map(\.replayed) : ReadModels.groups
         try await BenchmarkServer.run { server in
             let api = server.api, base = api.base
             let seeded = try await Seed.run(api, zaken: zaken, zaaktypen: typeCount)
@@ -53,7 +55,7 @@ struct ZakenBenchmark: AsyncParsableCommand {
             }
             // What `zaakstroom rebuild` does: every read model rebuilt from the log into shadow schemas, then swapped in.
             let start = ContinuousClock.now
-            let events = try await ShadowRebuild.run(store: server.store, groups: ReadModels.groups, logger: server.store.logger)
+            let events = try await ShadowRebuild.run(store: server.store, groups: groups, logger: server.store.logger)
             let seconds = (ContinuousClock.now - start).milliseconds / 1000
             printFigure("rebuild all read models", "\(events) events in \(String(format: "%.2f", seconds)) s: \(Int(Double(events) / seconds)) events/s")
             let verifyStart = ContinuousClock.now
