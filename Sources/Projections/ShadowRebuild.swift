@@ -68,6 +68,13 @@ public enum ShadowRebuild {
         }
         for group in groups {
             try await store.client.query(PostgresQuery(unsafeSQL: "DROP SCHEMA IF EXISTS \(group.schema)__old CASCADE"), logger: logger)
+            // Fresh tables have no visibility map: until autovacuum comes by, index-only scans (the zaak list's
+            // authorisation filter) would visit every row's page. VACUUM cannot run inside the rebuild's transaction.
+            try await store.client.withConnection { connection in
+                for table in try await tables(in: group.schema, connection: connection, logger: logger) {
+                    try await connection.query(PostgresQuery(unsafeSQL: "VACUUM (ANALYZE) \(group.schema).\(table)"), logger: logger)
+                }
+            }
         }
         return replayed
     }

@@ -26,8 +26,8 @@ public struct SQLFilter: Sendable {
     }
 
     /// `SELECT count(*)` and one page of `representation::text` from `table`, in `order`. The page's rows are
-    /// found first (by `created_position`, unique per table) and only theirs turned into text: a representation
-    /// is not rendered for every row an OFFSET skips.
+    /// found first (their `ctid`s: every table has them, and fetching by them is a TID scan, whatever the table's
+    /// indexes) and only theirs turned into text: a representation is not rendered for every row an OFFSET skips.
     public func page(from table: String, order: String, page: PageRequest) -> (count: PostgresQuery, rows: PostgresQuery) {
         var rowBindings = bindings
         rowBindings.append(Int64(page.size))
@@ -36,8 +36,8 @@ public struct SQLFilter: Sendable {
         let rows = PostgresQuery(
             unsafeSQL: """
                 WITH page AS MATERIALIZED (
-                    SELECT created_position FROM \(table)\(whereClause) ORDER BY \(order) LIMIT $\(rowBindings.count - 1) OFFSET $\(rowBindings.count))
-                SELECT representation::text FROM page JOIN \(table) USING (created_position) ORDER BY \(order)
+                    SELECT ctid AS row FROM \(table)\(whereClause) ORDER BY \(order) LIMIT $\(rowBindings.count - 1) OFFSET $\(rowBindings.count))
+                SELECT representation::text FROM \(table) WHERE ctid = ANY(ARRAY(SELECT row FROM page)) ORDER BY \(order)
                 """,
             binds: rowBindings)
         return (count, rows)

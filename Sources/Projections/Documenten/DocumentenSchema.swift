@@ -71,5 +71,14 @@ public enum DocumentenSchema {
                 "CREATE SEQUENCE documenten.document_identificatie",
             ]
         ),
+        // Lists under a document (`gebruiksrechten?informatieobject=` …) in creation order straight from the index,
+        // like `zaken-0005`.
+        Migration(
+            id: "documenten-0002-resources-by-informatieobject-in-order",
+            statements: [
+                "DROP INDEX documenten.documenten_resources_informatieobject",
+                "CREATE INDEX documenten_resources_informatieobject ON documenten.resources (informatieobject, kind, created_position)",
+            ]
+        ),
     ]
 }

@@ -159,6 +159,16 @@ public enum ZakenSchema {
                 "CREATE INDEX zaken_created ON zaken.zaken (created_position) INCLUDE (zaaktype, vertrouwelijkheid)",
             ]
         ),
+        // `statussen?zaak=` and the other lists under a zaak page in creation order: with the order in the index the
+        // planner reads the zaak's rows in order, instead of walking every row of the kind in creation order until
+        // it met the zaak's (57 ms per call at 100,000 zaken).
+        Migration(
+            id: "zaken-0005-resources-by-zaak-in-order",
+            statements: [
+                "DROP INDEX zaken.resources_zaak",
+                "CREATE INDEX resources_zaak ON zaken.resources (zaak, kind, created_position)",
+            ]
+        ),
     ]
 
     /// A statement trigger function that adds the deltas of `rows` (key columns and ±1) to `zaken.zaak_counts`,
