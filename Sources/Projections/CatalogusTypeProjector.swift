@@ -17,12 +17,13 @@ public struct CatalogusTypeProjector<T: CatalogusType>: InlineProjector {
     /// The catalogus representation's list of these types (`informatieobjecttypen`).
     let catalogusListField: String
     let representation: @Sendable (T) throws -> String
-    /// Runs after each change of one type (`nil` state after a delete), for relations kept in other tables.
-    let afterChange: @Sendable (UUID, T?, PostgresConnection, Logger) async throws -> Void
+    /// Runs after each change of one type (`nil` state after a delete), for relations kept in other tables;
+    /// recomputations it asks for in `CatalogiRefreshes` run once after the batch.
+    let afterChange: @Sendable (UUID, T?, inout CatalogiRefreshes, PostgresConnection, Logger) async throws -> Void
 
     public init(
         table: String, keyColumn: String, catalogusListField: String, representation: @escaping @Sendable (T) throws -> String,
-        afterChange: @escaping @Sendable (UUID, T?, PostgresConnection, Logger) async throws -> Void = { _, _, _, _ in }
+        afterChange: @escaping @Sendable (UUID, T?, inout CatalogiRefreshes, PostgresConnection, Logger) async throws -> Void = { _, _, _, _, _ in }
     ) {
         self.name = table
         self.table = table
@@ -36,6 +37,7 @@ public struct CatalogusTypeProjector<T: CatalogusType>: InlineProjector {
 
     public func apply(_ appended: [AppendedEvent], connection: PostgresConnection, logger: Logger) async throws {
         let own = [events.created, events.updated, events.published, events.deleted]
+        var refreshes = CatalogiRefreshes()
         // A zaaktype's stream also holds its sub-types' events; those have projectors of their own.
         for event in appended where StreamName.category(of: event.streamID) == T.streamCategory && own.contains(event.type) {
             let uuid = try event.type == events.created || event.type == events.updated
@@ -67,8 +69,9 @@ public struct CatalogusTypeProjector<T: CatalogusType>: InlineProjector {
                 try await refreshCatalogus(catalogus, connection: connection, logger: logger)
             }
             // Last, so relations see this type's final representation (versions included).
-            if event.type != events.published { try await afterChange(uuid, state, connection, logger) }
+            if event.type != events.published { try await afterChange(uuid, state, &refreshes, connection, logger) }
         }
+        try await refreshes.run(connection: connection, logger: logger)
     }
 
     private func upsert(_ type: T, version: Int64, connection: PostgresConnection, logger: Logger) async throws {

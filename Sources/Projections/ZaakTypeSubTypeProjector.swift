@@ -11,12 +11,13 @@ public struct ZaakTypeSubTypeProjector<T: ZaakTypeSubType>: InlineProjector {
     /// The filter columns: omschrijving, omschrijving_generiek, volgnummer, related.
     let columns: @Sendable (T) -> SubTypeColumns
     let representation: @Sendable (T) throws -> String
-    /// Runs after each change of a sub-type of zaaktype (the argument), for data derived elsewhere.
-    let afterChange: @Sendable (UUID, PostgresConnection, Logger) async throws -> Void
+    /// Runs after each change of a sub-type of zaaktype (the argument), for data derived elsewhere; recomputations
+    /// it asks for in `CatalogiRefreshes` run once after the batch.
+    let afterChange: @Sendable (UUID, inout CatalogiRefreshes, PostgresConnection, Logger) async throws -> Void
 
     init(
         table: String, columns: @escaping @Sendable (T) -> SubTypeColumns, representation: @escaping @Sendable (T) throws -> String,
-        afterChange: @escaping @Sendable (UUID, PostgresConnection, Logger) async throws -> Void = { _, _, _ in }
+        afterChange: @escaping @Sendable (UUID, inout CatalogiRefreshes, PostgresConnection, Logger) async throws -> Void = { _, _, _, _ in }
     ) {
         self.name = table
         self.table = table
@@ -27,6 +28,9 @@ public struct ZaakTypeSubTypeProjector<T: ZaakTypeSubType>: InlineProjector {
 
     public func apply(_ appended: [AppendedEvent], connection: PostgresConnection, logger: Logger) async throws {
         let events = SubTypeEvents.of(T.self)
+        // The zaaktypen whose sub-types changed are refreshed once after the batch, all at once.
+        var zaaktypen: [UUID] = []
+        var refreshes = CatalogiRefreshes()
         for event in appended where events.all.contains(event.type) {
             let zaaktype: UUID
             if event.type == events.deleted {
@@ -59,9 +63,11 @@ public struct ZaakTypeSubTypeProjector<T: ZaakTypeSubType>: InlineProjector {
                             """, binds: binds), logger: logger)
                 zaaktype = type.zaaktype
             }
-            try await ZaakTypeSubTypes.refresh(zaaktypen: [zaaktype], connection: connection, logger: logger)
-            try await afterChange(zaaktype, connection, logger)
+            if !zaaktypen.contains(zaaktype) { zaaktypen.append(zaaktype) }
+            try await afterChange(zaaktype, &refreshes, connection, logger)
         }
+        try await ZaakTypeSubTypes.refresh(zaaktypen: zaaktypen, connection: connection, logger: logger)
+        try await refreshes.run(connection: connection, logger: logger)
     }
 }
 
