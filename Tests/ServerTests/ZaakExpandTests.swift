@@ -71,4 +71,17 @@ struct ZaakExpandTests {
             #expect(plain["results"]?.array?.allSatisfy { $0.object?["_expand"] == nil } == true)
         }
     }
+
+    @Test("zrc-013: a deelzaak moved to another hoofdzaak leaves the first one's deelzaken and joins the other's")
+    func deelzaakMoves() async throws {
+        try await F.run { _, client, types in
+            let first = try #require(try await F.post(client, "zaken", types.zaak()).headers[.location])
+            let second = try #require(try await F.post(client, "zaken", types.zaak()).headers[.location])
+            let deelzaak = try #require(try await F.post(client, "zaken", types.zaak(#", "hoofdzaak": "\#(first)""#)).headers[.location])
+            #expect(try jsonObject(try await F.get(client, first))["deelzaken"] == .array([.string(deelzaak)]))
+            #expect(try await F.send(client, .patch, deelzaak, #"{"hoofdzaak": "\#(second)"}"#).status == .ok)
+            #expect(try jsonObject(try await F.get(client, first))["deelzaken"] == .array([]))
+            #expect(try jsonObject(try await F.get(client, second))["deelzaken"] == .array([.string(deelzaak)]))
+        }
+    }
 }

@@ -61,12 +61,16 @@ struct ZaakChanges {
         }
         if !zaakOrder.isEmpty {
             let states = zaakOrder.map { zaken[$0]!.state }, versions = zaakOrder.map { zaken[$0]!.version }
+            // The hoofdzaken before and after: a deelzaak moved to another hoofdzaak leaves the old one's `deelzaken`.
             let rows = try await connection.query(
                 """
-                INSERT INTO zaken.zaken AS z (uuid, representation, stream_version)
-                SELECT u, s::jsonb, v FROM unnest(\(zaakOrder), \(states), \(versions)) WITH ORDINALITY AS t(u, s, v, n) ORDER BY n
-                ON CONFLICT (uuid) DO UPDATE SET representation = excluded.representation, stream_version = excluded.stream_version
-                RETURNING hoofdzaak
+                WITH before AS (SELECT hoofdzaak FROM zaken.zaken WHERE uuid = ANY(\(zaakOrder)) AND hoofdzaak IS NOT NULL),
+                after AS (
+                    INSERT INTO zaken.zaken AS z (uuid, representation, stream_version)
+                    SELECT u, s::jsonb, v FROM unnest(\(zaakOrder), \(states), \(versions)) WITH ORDINALITY AS t(u, s, v, n) ORDER BY n
+                    ON CONFLICT (uuid) DO UPDATE SET representation = excluded.representation, stream_version = excluded.stream_version
+                    RETURNING hoofdzaak)
+                SELECT hoofdzaak FROM after UNION SELECT hoofdzaak FROM before
                 """, logger: logger
             ).collect()
             touched += rows.compactMap { try? $0.decode(UUID?.self) }
