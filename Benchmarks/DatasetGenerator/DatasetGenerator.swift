@@ -86,9 +86,7 @@ struct DatasetGenerator: AsyncParsableCommand {
         let head = try await store.headPosition()
         // The generated history is not news: like `zaakstroom import`, the notifier starts after it (otherwise the
         // first abonnement of a benchmark receives every generated zaak's events before its own).
-        try await store.client.query(
-            "UPDATE es.checkpoints SET position = greatest(position, \(head)), updated_at = now() WHERE name = \(NotifierSchema.checkpoint)",
-            logger: store.logger)
+        try await store.client.query(EventStore.skippingHistory(upTo: head), logger: store.logger)
 
         let rebuildBar = ProgressBar("rebuild", total: head)
         let rebuilt = try await ShadowRebuild.run(store: store, groups: ReadModels.groups, logger: store.logger) { done, _ in rebuildBar.set(done) }

@@ -9,6 +9,7 @@ import Foundation
 public enum ResourceURL {
     public static let marker = "\u{1}"
     static let escapedMarker = "\\u0001"
+    static let escapedMarkerBytes = Array(escapedMarker.utf8)
 
     /// A stored URL for one of our resources: `marker + /catalogi/api/v1/catalogussen/<uuid>`.
     public static func local(_ path: String) -> String {
@@ -40,7 +41,7 @@ public enum ResourceURL {
     public static func render(_ storedJSON: String, baseURL: String) -> String {
         var json = storedJSON
         return json.withUTF8 { bytes in
-            let marker = Array(escapedMarker.utf8)
+            let marker = escapedMarkerBytes
             let base = Array(baseURL.utf8)
             var output: [UInt8] = []
             var copied = 0

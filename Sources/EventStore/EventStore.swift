@@ -59,6 +59,12 @@ public struct EventStore: Sendable {
         return try await Self.decode(rows)
     }
 
+    /// Moves every consumer's checkpoint (the notifier's) to at least `position`: a log loaded in bulk (an import,
+    /// a generated dataset) is history, not news to publish again.
+    public static func skippingHistory(upTo position: Int64) -> PostgresQuery {
+        "UPDATE es.checkpoints SET position = greatest(position, \(position)), updated_at = now()"
+    }
+
     /// Up to `limit` events of the whole log after `position`, in position (= commit) order.
     public func readAll(after position: Int64, limit: Int = 1000) async throws -> [RecordedEvent] {
         let rows = try await client.query(

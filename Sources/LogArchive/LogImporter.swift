@@ -96,7 +96,7 @@ public struct LogImporter: Sendable {
                 WHERE id = 1
                 """, logger: logger)
             // Consumers (the notifier) start at the imported head: history is not published again.
-            try await connection.query("UPDATE es.checkpoints SET position = greatest(position, \(count))", logger: logger)
+            try await connection.query(EventStore.skippingHistory(upTo: count), logger: logger)
         }
         for statement in finishing { try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger) }
         // What went in is what the chain says: the stored rows verify (this connection sees them before COMMIT).

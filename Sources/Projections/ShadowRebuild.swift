@@ -101,7 +101,6 @@ public enum ShadowRebuild {
             // Batches grow from 500 as the replay goes (up to `batchSize`): the first ones run before the fresh tables
             // have statistics (see `StatisticsSchedule`).
             let limit = min(batchSize, max(500, Int(position - start)), Int(head - position))
-            if categories.isEmpty { return Task { try await store.readAll(after: position, limit: limit) } }
             return Task { try await store.readAll(after: position, upTo: head, limit: limit, excludingCategories: categories) }
         }
         var count = 0

@@ -25,10 +25,14 @@ public struct SQLFilter: Sendable {
         conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
     }
 
-    /// `SELECT count(*)` and one page of `representation::text` from `table`, in `order`. The page's rows are
-    /// found first (their `ctid`s: every table has them, and fetching by them is a TID scan, whatever the table's
-    /// indexes) and only theirs turned into text: a representation is not rendered for every row an OFFSET skips.
-    public func page(from table: String, order: String, page: PageRequest) -> (count: PostgresQuery, rows: PostgresQuery) {
+    /// `SELECT count(*)` and one page of `select` (by default `representation::text`) from `table`, in `order`.
+    /// The page's rows are found first, by `key` (`ctid` by default: every table has it, and fetching by it is a
+    /// TID scan whatever the table's indexes; a column an index-only scan can serve is cheaper), and only theirs
+    /// turned into text: a representation is not rendered for every row an OFFSET skips. `select` may name the
+    /// table as `alias`.
+    public func page(
+        from table: String, order: String, page: PageRequest, select: String = "representation::text", key: String = "ctid", alias: String = "t"
+    ) -> (count: PostgresQuery, rows: PostgresQuery) {
         var rowBindings = bindings
         rowBindings.append(Int64(page.size))
         rowBindings.append(Int64(page.offset))
@@ -36,8 +40,8 @@ public struct SQLFilter: Sendable {
         let rows = PostgresQuery(
             unsafeSQL: """
                 WITH page AS MATERIALIZED (
-                    SELECT ctid AS row FROM \(table)\(whereClause) ORDER BY \(order) LIMIT $\(rowBindings.count - 1) OFFSET $\(rowBindings.count))
-                SELECT representation::text FROM \(table) WHERE ctid = ANY(ARRAY(SELECT row FROM page)) ORDER BY \(order)
+                    SELECT \(key) AS row FROM \(table)\(whereClause) ORDER BY \(order) LIMIT $\(rowBindings.count - 1) OFFSET $\(rowBindings.count))
+                SELECT \(select) FROM \(table) AS \(alias) WHERE \(alias).\(key) = ANY(ARRAY(SELECT row FROM page)) ORDER BY \(order)
                 """,
             binds: rowBindings)
         return (count, rows)

@@ -42,7 +42,8 @@ struct ZaakExpander {
     /// `_expand` when there are none). Values it needs (the visible zaaktypen) are bound in `filter`.
     func expression(_ zaak: String, paths: [[String]], filter: inout SQLFilter) -> String {
         var visibility: ((String) -> String)?
-        if let visible {
+        // Only expanded zaken (hoofdzaak, deelzaken) are checked here; the zaak itself is the caller's.
+        if let visible, paths.contains(where: { $0.contains("hoofdzaak") || $0.contains("deelzaken") }) {
             visibility = TypeVisibility.condition(&filter, visible: visible, typeColumn: "zaaktype")
         }
         return expression(zaak, paths: paths, depth: 0, visibility: visibility)

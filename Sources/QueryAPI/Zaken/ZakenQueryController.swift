@@ -121,26 +121,19 @@ public struct ZakenQueryController: Sendable {
         ZaakListFilters.restrict(&filter, to: authorisation.visible(with: "zaken.lezen"))
         let order = try filters.ordering(values["ordering"])
         let paths = try ZaakExpander.parse(values["expand"])
-        // The common filters are columns of the zaak counts: a sum over a row per key instead of a scan of the zaken.
-        let counted = within == nil && values.keys.allSatisfy(ZaakListFilters.countedNames.contains)
-        let countQuery = PostgresQuery(
-            unsafeSQL: counted
-                ? "SELECT coalesce(sum(n), 0)::int8 FROM zaken.zaak_counts\(filter.whereClause)" : "SELECT count(*) FROM zaken.zaken\(filter.whereClause)",
-            binds: filter.bindings)
-        let count = try await client.query(countQuery, logger: logger).collect().first?.decode(Int64.self) ?? 0
-        // The page's rows first (the skipped ones are only stepped over), then their JSON: a representation is
-        // turned into text (and expanded) for the rows served, not for every row an OFFSET skips.
+        // Rows found by `created_position` (an index-only scan on `zaken_created`, authorisation columns included),
+        // then only the page's rows turned into text, expanded in the same query.
         var rowFilter = filter
         let served = ZaakExpander(visible: authorisation.visible(with: "zaken.lezen")?.map { ($0.zaaktype, $0.maxRank) })
             .expression("z", paths: paths, filter: &rowFilter)
-        let (size, offset) = (rowFilter.bind(Int64(page.size)), rowFilter.bind(Int64(page.offset)))
-        let rows = try await client.query(
-            PostgresQuery(
-                unsafeSQL: """
-                    WITH page AS MATERIALIZED (
-                        SELECT created_position FROM zaken.zaken\(filter.whereClause) ORDER BY \(order) LIMIT \(size) OFFSET \(offset))
-                    SELECT (\(served))::text FROM page JOIN zaken.zaken z USING (created_position) ORDER BY \(order)
-                    """, binds: rowFilter.bindings), logger: logger)
+        let rowsQuery = rowFilter.page(from: "zaken.zaken", order: order, page: page, select: "(\(served))::text", key: "created_position", alias: "z").rows
+        // The common filters are columns of the zaak counts: a sum over a row per key instead of a scan of the zaken.
+        let counted = within == nil && values.keys.allSatisfy(ZaakListFilters.countedNames.contains)
+        let countQuery = counted
+            ? PostgresQuery(unsafeSQL: "SELECT coalesce(sum(n), 0)::int8 FROM zaken.zaak_counts\(filter.whereClause)", binds: filter.bindings)
+            : filter.page(from: "zaken.zaken", order: order, page: page).count
+        let count = try await client.query(countQuery, logger: logger).collect().first?.decode(Int64.self) ?? 0
+        let rows = try await client.query(rowsQuery, logger: logger)
         var results: [String] = []
         for try await json in rows.decode(String.self) { results.append(json) }
         let body = try page.render(count: Int(count), results: results, request: request, baseURL: baseURL)
