@@ -1,3 +1,4 @@
+import Glibc
 import Foundation
 import Notifier
 import Testing
@@ -54,11 +55,23 @@ struct NotifierFairnessTests {
 
     @Test("a subscriber that refuses connections fails at once, so it holds no worker slot for the whole timeout")
     func refusedConnectionFailsAtOnce() async throws {
-        let url = try await WebhookReceiver.run { $0.url }
+        // A port bound but not listening refuses connections, and nothing else (another test's server running in
+        // parallel) can take it while the socket holds it: a receiver's closed port could be reused at once.
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        #expect(socket >= 0)
+        defer { close(socket) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) == 0 && getsockname(socket, $0, &length) == 0 }
+        }
+        #expect(bound)
+        let url = "http://127.0.0.1:\(UInt16(bigEndian: address.sin_port))/webhook"
         let start = ContinuousClock.now
         let outcome = await CallbackSender(timeout: .seconds(5)).post("{}", to: url, authorization: nil)
         #expect(ContinuousClock.now - start < .seconds(2))
-        // Refused, or reset when a pooled connection to a test receiver that used this port before goes first.
         guard case .failed(nil, _) = outcome else { Issue.record("no transport failure: \(outcome)"); return }
     }
 }
