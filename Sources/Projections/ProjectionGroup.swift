@@ -50,7 +50,9 @@ extension ReadModels {
             ProjectionGroup(
                 name: "zaken", schema: "zaken", projectors: [ZaakProjector()], migrations: ZakenSchema.migrations,
                 tidying: [ZakenSchema.countsCompaction], comparedBy: ["zaken.zaak_counts": ZakenSchema.countsCompared], bulk: ZakenBulkReplay()),
-            ProjectionGroup(name: "documenten", schema: "documenten", projectors: [DocumentProjector()], migrations: DocumentenSchema.migrations),
+            ProjectionGroup(
+                name: "documenten", schema: "documenten", projectors: [DocumentProjector()], migrations: DocumentenSchema.migrations,
+                bulk: DocumentenBulkReplay()),
             ProjectionGroup(name: "besluiten", schema: "besluiten", projectors: [BesluitProjector()], migrations: BesluitenSchema.migrations, bulk: BesluitenBulkReplay()),
         ]
     }

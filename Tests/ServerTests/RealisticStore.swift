@@ -8,7 +8,8 @@ import Testing
 /// A log with every kind of zaak resource and the cases a rebuild must get right: derived fields (the latest
 /// status of a reopened zaak, a status set by a rol, a ZIO of a status), a deelzaak, a deleted zaak, a deleted
 /// sub-resource, zaakbesluiten appended by besluit commands (one removed again), a ZIO mirrored in a document's
-/// stream, and an archival destruction.
+/// stream, and an archival destruction; and documents in every state the Documenten projector derives (see
+/// `documents`).
 enum RealisticStore {
     typealias F = ZakenFixture
 
@@ -50,11 +51,56 @@ enum RealisticStore {
         #expect(try await ZaakDestruction(store: server.store).destroy(uuid, metadata: EventMetadata()) != nil)
         _ = try await created(F.post(client, "zaken", types.zaak(#", "omschrijving": "laatste""#)))
 
+        let documents = try await Self.documents(client, types)
+
         let expand = "expand=status,resultaat,rollen,eigenschappen,zaakobjecten,zaakinformatieobjecten,deelzaken"
         let lists = ["zaken", "statussen", "rollen", "resultaten", "zaakobjecten", "zaakinformatieobjecten", "klantcontacten", "zaakverzoeken", "zaakcontactmomenten"]
         return [zaak, "\(zaak)?\(expand)", deelzaak, "\(deelzaak)/besluiten", "\(zaak)/besluiten", "\(zaak)/zaakeigenschappen", other, gone, destroyed]
             + lists.map { "\(F.root)/\($0)" }
             + ["\(D.root)/enkelvoudiginformatieobjecten", "\(D.root)/objectinformatieobjecten?informatieobject=\(document)", "/besluiten/api/v1/besluiten"]
+            + documents
+    }
+
+    /// Documents (the server's upload chunk size must be 1000 bytes): new versions under a lock, with and without
+    /// new bytes; gebruiksrechten that amend a version, one removed; a verzending; a large file whose parts were
+    /// merged at unlock; one halfway through its upload; one left locked; a deleted one. Returns the URLs to compare.
+    static func documents(_ client: some TestClientProtocol, _ types: ZakenFixture) async throws -> [String] {
+        let versioned = try await D.create(client, types, #", "inhoud": "\#(D.base64("een"))""#)
+        let lock = try await D.lock(client, versioned)
+        #expect(try await D.send(client, .patch, versioned, #"{"titel": "Twee", "lock": "\#(lock)", "inhoud": "\#(D.base64("twee"))"}"#).status == .ok)
+        #expect(try await D.send(client, .patch, versioned, #"{"auteur": "Bo", "lock": "\#(lock)"}"#).status == .ok)
+        #expect(try await D.send(client, .post, versioned + "/unlock", #"{"lock": "\#(lock)"}"#).status == .noContent)
+        let recht = #"{"informatieobject": "\#(versioned)", "startdatum": "2026-03-01T00:00:00Z", "omschrijvingVoorwaarden": "geen"}"#
+        _ = try await created(D.post(client, "gebruiksrechten", recht))
+        #expect(try await D.send(client, .delete, try await created(D.post(client, "gebruiksrechten", recht))).status == .noContent)
+        _ = try await created(D.post(client, "verzendingen", #"""
+            {"informatieobject": "\#(versioned)", "betrokkene": "https://klanten.example/api/v1/klanten/1", "aardRelatie": "geadresseerde",
+             "contactPersoon": "https://medewerkers.example/1", "emailadres": "a@example.nl"}
+            """#))
+        let bytes = (0..<2500).map { UInt8(truncatingIfNeeded: $0 * 7) }
+        let merged = try await uploading(client, types)
+        for (index, part) in merged.parts.enumerated() {
+            #expect(try await D.upload(client, part, bytes: Array(bytes[(index * 1000)..<min(2500, index * 1000 + 1000)]), lock: merged.lock).status == .ok)
+        }
+        #expect(try await D.send(client, .post, merged.url + "/unlock", #"{"lock": "\#(merged.lock)"}"#).status == .noContent)
+        let halfway = try await uploading(client, types)
+        #expect(try await D.upload(client, halfway.parts[0], bytes: Array(bytes[0..<1000]), lock: halfway.lock).status == .ok)
+        let locked = try await D.create(client, types)
+        _ = try await D.lock(client, locked)
+        let deleted = try await D.create(client, types)
+        #expect(try await D.send(client, .delete, deleted).status == .noContent)
+        return [versioned, "\(versioned)?versie=1", "\(versioned)?versie=2", merged.url, halfway.url, locked, deleted]
+            + ["gebruiksrechten", "verzendingen"].map { "\(D.root)/\($0)" }
+    }
+
+    /// A document of 2500 bytes to come in three parts: its URL, lock and part URLs.
+    static func uploading(_ client: some TestClientProtocol, _ types: ZakenFixture) async throws -> (url: String, lock: String, parts: [String]) {
+        let response = try await D.post(client, "enkelvoudiginformatieobjecten", D.document(types, #", "bestandsomvang": 2500, "inhoud": null"#))
+        #expect(response.status == .created, "\(String(buffer: response.body))")
+        let body = try jsonObject(response)
+        let parts = (body["bestandsdelen"]?.array ?? []).compactMap { $0.object?["url"]?.text }
+        try #require(parts.count == 3)
+        return (try #require(body["url"]?.text), try #require(body["lock"]?.text), parts)
     }
 
     static func rolBody(_ zaak: String, _ types: ZakenFixture, _ medewerker: String) -> String {

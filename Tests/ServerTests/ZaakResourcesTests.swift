@@ -12,9 +12,11 @@ struct ZaakResourcesTests {
     typealias F = ZakenFixture
 
     /// The fixture plus a stub for other services' resources.
-    static func run(_ body: @Sendable (TestServer, any TestClientProtocol, ZakenFixture, ExternalResourcesStub) async throws -> Void) async throws {
+    static func run(
+        uploadChunkSize: Int64 = 4 << 30, _ body: @Sendable (TestServer, any TestClientProtocol, ZakenFixture, ExternalResourcesStub) async throws -> Void
+    ) async throws {
         try await ExternalResourcesStub.run { stub in
-            try await F.run { server, client, types in try await body(server, client, types, stub) }
+            try await F.run(uploadChunkSize: uploadChunkSize) { server, client, types in try await body(server, client, types, stub) }
         }
     }
 
