@@ -20,9 +20,15 @@ public struct ChainRow: Sendable {
     public var hash: ByteBuffer
 
     /// The select list `init(_:)` reads, in its order.
-    public static let columns = """
-        position, stream_id, version, event_id, event_type, schema_version, recorded_at, metadata::text, data::text, payload_sha256, hash
-        """
+    public static let columns = columns(payload: "data::text")
+
+    /// The select list without the payloads (read as destroyed): what checking the links alone needs. Printing a
+    /// payload's jsonb as text is most of the server's work in a verify.
+    public static let linkColumns = columns(payload: "NULL::text")
+
+    static func columns(payload: String) -> String {
+        "position, stream_id, version, event_id, event_type, schema_version, recorded_at, metadata::text, \(payload), payload_sha256, hash"
+    }
 
     /// Microseconds between 1970-01-01 and PostgreSQL's epoch 2000-01-01.
     static let postgresEpochMicros: Int64 = 946_684_800_000_000

@@ -5,9 +5,10 @@ import Synchronization
 extension EventStore {
     /// Recomputes the hash chain over positions `from...to` (default: the whole log) and names the first
     /// position where it breaks. Large ranges are split into `segments` ranges verified at once on their own
-    /// connections (default: one per core); `progress(done, total)` is called as events are verified.
+    /// connections (default: one per core); `progress(done, total)` is called as events are verified. Without
+    /// `payloads`, only the links are checked (see `ChainVerifier.verify`).
     public func verify(
-        from: Int64 = 1, to: Int64? = nil, segments: Int? = nil,
+        from: Int64 = 1, to: Int64? = nil, segments: Int? = nil, payloads: Bool = true,
         progress: (@Sendable (Int64, Int64) -> Void)? = nil
     ) async throws -> ChainVerification {
         let start = max(from, 1)
@@ -31,7 +32,7 @@ extension EventStore {
                         guard let previous = try await storedHash(before: range.lowerBound, connection: connection) else {
                             return (index, .failure(ChainVerifier.Break(position: range.lowerBound - 1, reason: .missingEvent)))
                         }
-                        return (index, try await verifier.verify(range, previous: previous, connection: connection) { verified in
+                        return (index, try await verifier.verify(range, previous: previous, payloads: payloads, connection: connection) { verified in
                             let sum = done.value.add(Int64(verified), ordering: .relaxed).newValue
                             progress?(sum, total)
                         })
