@@ -169,6 +169,29 @@ public enum ZakenSchema {
                 "CREATE INDEX resources_zaak ON zaken.resources (zaak, kind, created_position)",
             ]
         ),
+        // The zaak's `geometry_box` column called a SQL function with a subquery, which PostgreSQL cannot inline: about
+        // 75 µs per zaak row written, two thirds of a bulk build's zaken insert. A Point (the common zaakgeometrie) now
+        // takes an expression the planner inlines; other geometries go through the vertices as before. The boxes are
+        // the same for every input, so the stored values stay valid.
+        Migration(
+            id: "zaken-0006-inlined-geometry-box",
+            statements: [
+                """
+                CREATE FUNCTION zaken.geometry_points_box(geometry jsonb) RETURNS box LANGUAGE sql IMMUTABLE STRICT AS $$
+                    SELECT box(point(min(p[0]), min(p[1])), point(max(p[0]), max(p[1]))) FROM zaken.geometry_points(geometry) AS p
+                $$
+                """,
+                """
+                CREATE OR REPLACE FUNCTION zaken.geometry_box(geometry jsonb) RETURNS box LANGUAGE sql IMMUTABLE AS $$
+                    SELECT CASE WHEN geometry IS NULL OR jsonb_typeof(geometry) <> 'object' THEN NULL
+                        WHEN geometry->>'type' = 'Point' AND jsonb_typeof(geometry->'coordinates'->0) = 'number'
+                            AND jsonb_typeof(geometry->'coordinates'->1) = 'number'
+                        THEN box(point((geometry->'coordinates'->>0)::float8, (geometry->'coordinates'->>1)::float8))
+                        ELSE zaken.geometry_points_box(geometry) END
+                $$
+                """,
+            ]
+        ),
     ]
 
     /// A statement trigger function that adds the deltas of `rows` (key columns and ±1) to `zaken.zaak_counts`,
