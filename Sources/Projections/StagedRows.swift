@@ -34,18 +34,29 @@ struct StagedRows {
     /// The events applied, without their payloads: a stream of the category, a known event type, a payload not
     /// destroyed; `removal` as the projector decides it. The statements interpolate only constants and the head.
     func eventsTable(_ events: String, upTo head: Int64) -> String {
-        let hex = "[0-9A-Fa-f]"
-        let stream = "^\(category)-\(hex){8}-\(hex){4}-\(hex){4}-\(hex){4}-\(hex){12}$"
-        return """
+        """
             CREATE TEMP TABLE \(prefix)_events ON COMMIT DROP AS
             SELECT position, version, owner, kind, CASE WHEN kind = '\(category)' THEN owner ELSE (data->>'uuid')::uuid END AS uuid,
                    action = 'deleted' OR coalesce(data->'state', 'null') = 'null' AS removal
             FROM (SELECT position, version, substr(stream_id, \(category.count + 2))::uuid AS owner, split_part(event_type, '.', 1) AS kind,
                          split_part(event_type, '.', 2) AS action, data
                   FROM \(events)
-                  WHERE position <= \(head) AND stream_id ~ '\(stream)' AND event_type ~ '^(\(kinds.joined(separator: "|")))\\.[^.]+$'
+                  WHERE position <= \(head) AND \(Self.isStream(of: category)) AND \(Self.isEvent(of: kinds))
                     AND data IS NOT NULL AND data <> 'null') AS e
             """
+    }
+
+    /// `stream_id` is `<category>-<uuid>`: the dashes where a uuid has them, hex digits elsewhere. Pattern matching and
+    /// `translate` rather than a regular expression, which costs PostgreSQL about 8 µs per event (a third of a bulk
+    /// build's first statement).
+    static func isStream(of category: String) -> String {
+        let uuid = "________-____-____-____-____________"
+        return "stream_id LIKE '\(category)-\(uuid)' AND translate(substr(stream_id, \(category.count + 2)), '0123456789abcdefABCDEF', '') = '----'"
+    }
+
+    /// `event_type` is `<kind>.<action>`, with `kind` one of `kinds` and one dot.
+    static func isEvent(of kinds: [String]) -> String {
+        "split_part(event_type, '.', 1) IN (\(kinds.map { "'\($0)'" }.joined(separator: ", "))) AND split_part(event_type, '.', 2) <> '' AND event_type NOT LIKE '%.%.%'"
     }
 
     var rowsTable: String {

@@ -37,10 +37,7 @@ struct DocumentenBulkReplay: BulkReplay {
     /// The events the projector applies (a document stream, a document event type, a payload not destroyed),
     /// without their states: `versie` only for state events, the bytes, lock and planned parts they name.
     static func eventsTable(_ events: String, upTo head: Int64) -> String {
-        let hex = "[0-9A-Fa-f]"
         let category = DocumentResource.streamCategory
-        let stream = "^\(category)-\(hex){8}-\(hex){4}-\(hex){4}-\(hex){4}-\(hex){12}$"
-        let kinds = DocumentResource.allCases.map(\.rawValue).joined(separator: "|")
         return """
             CREATE TEMP TABLE bulk_doc_events ON COMMIT DROP AS
             SELECT position, version, document, kind, action, (data->>'uuid')::uuid AS uuid, has_state,
@@ -50,7 +47,8 @@ struct DocumentenBulkReplay: BulkReplay {
             FROM (SELECT position, version, substr(stream_id, \(category.count + 2))::uuid AS document, split_part(event_type, '.', 1) AS kind,
                          split_part(event_type, '.', 2) AS action, coalesce(data->'state', 'null') <> 'null' AS has_state, data
                   FROM \(events)
-                  WHERE position <= \(head) AND stream_id ~ '\(stream)' AND event_type ~ '^(\(kinds))\\.[^.]+$'
+                  WHERE position <= \(head) AND \(StagedRows.isStream(of: category))
+                    AND \(StagedRows.isEvent(of: DocumentResource.allCases.map(\.rawValue)))
                     AND data IS NOT NULL AND data <> 'null') AS e
             """
     }
