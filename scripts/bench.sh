@@ -17,11 +17,15 @@ mkdir -p "$out"
 for product in zaakstroom DatasetGenerator LoadBenchmark; do swift build -c release --product "$product"; done
 bin=.build/release
 
-if [ "${BENCH_REUSE_DATA:-0}" = 1 ] && [ -f "$out/dataset.json" ]; then
+generator=("$bin/DatasetGenerator" --zaken "$zaken" --besluiten "$besluiten" --data-dir "$data" --port "$port" --summary "$out/dataset.json")
+if [ "${BENCH_REUSE_DATA:-0}" = 1 ] && grep -q verify_seconds "$out/dataset.json" 2>/dev/null; then
     echo "reusing $data"
+elif [ "${BENCH_RESUME:-0}" = 1 ]; then
+    # A run that stopped after its ingest (the summary then holds the ingest's figures): rebuild, verify, check.
+    "${generator[@]}" --resume | tee -a "$out/dataset.txt"
 else
     rm -rf "$data"
-    "$bin/DatasetGenerator" --zaken "$zaken" --besluiten "$besluiten" --data-dir "$data" --port "$port" --summary "$out/dataset.json" | tee "$out/dataset.txt"
+    "${generator[@]}" | tee "$out/dataset.txt"
 fi
 if [ "${BENCH_CHECK_PROJECTIONS:-0}" = 1 ]; then
     "$bin/zaakstroom" check-projections --data-dir "$data" | tee "$out/check-projections.txt"

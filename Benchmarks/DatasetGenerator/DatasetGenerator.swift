@@ -24,7 +24,9 @@ struct DatasetGenerator: AsyncParsableCommand {
     @Option(help: "Port of the in-process server; serve the data on the same port (stored autorisaties name its URLs).") var port = 18700
     @Option(help: "Concurrent writers.") var writers = 4
     @Option(help: "Zaken per append transaction.") var perTransaction = 200
-    @Option(help: "Write the figures as JSON to this file.") var summary: String?
+    @Option(help: "Write the figures as JSON to this file (the ingest's as soon as it ends, the rest at the end).") var summary: String?
+    @Flag(help: "Resume a run that stopped after its ingest: rebuild, verify and check the log in --data-dir (the ingest's figures come from its --summary).")
+    var resume = false
 
     func run() async throws {
         let besluiten = min(besluiten ?? zaken, zaken)
@@ -43,8 +45,29 @@ struct DatasetGenerator: AsyncParsableCommand {
     }
 
     func generate(_ server: BenchmarkServer, besluiten: Int, selectielijst: String) async throws {
+        let store = server.store
+        var figures: [String: Double] = ["zaken": Double(zaken), "besluiten": Double(besluiten), "zaaktypen": Double(zaaktypen)]
+        if resume {
+            guard try await store.headPosition() > 1 else { throw GeneratorError("--resume: the database in --data-dir has no events") }
+            if let summary, let data = FileManager.default.contents(atPath: summary),
+                let earlier = try JSONSerialization.jsonObject(with: data) as? [String: Double]
+            {
+                figures.merge(earlier.filter { $0.key.hasPrefix("ingest_") }) { _, earlier in earlier }
+            }
+        } else {
+            guard try await store.headPosition() <= 1 else { throw GeneratorError("the database already has events; give a new --data-dir") }
+            let (ingested, ingestSeconds) = try await ingest(server, besluiten: besluiten, selectielijst: selectielijst)
+            figures["ingest_events"] = Double(ingested)
+            figures["ingest_seconds"] = ingestSeconds
+            figures["ingest_events_per_second"] = Double(ingested) / ingestSeconds
+            try write(figures)
+        }
+        try await finish(server, besluiten: besluiten, figures: figures)
+    }
+
+    /// The catalogus and templates through the API, then the clones straight into the log: events appended, seconds.
+    func ingest(_ server: BenchmarkServer, besluiten: Int, selectielijst: String) async throws -> (Int, Double) {
         let store = server.store, api = server.api
-        guard try await store.headPosition() <= 1 else { throw GeneratorError("the database already has events; give a new --data-dir") }
         let catalogus = try await api.post("/catalogi/api/v1/catalogussen", #"{"domein": "BENCH", "rsin": "002220647", "contactpersoonBeheerNaam": "Ad"}"#)
         var types: [SeededZaaktype] = []
         for index in 0..<zaaktypen {
@@ -83,6 +106,14 @@ struct DatasetGenerator: AsyncParsableCommand {
         let ingested = try await Ingest(store: store, writers: writers, unitsPerTransaction: perTransaction)
             .run(count: clones, template: template, progress: ingestBar)
         let ingestSeconds = ingestBar.finish()
+        print("templates: \(templateZaken) zaken through the API")
+        printFigure("ingest (\(writers) writers)", "\(ingested) events in \(String(format: "%.1f", ingestSeconds)) s: \(Int(Double(ingested) / ingestSeconds)) events/s")
+        return (ingested, ingestSeconds)
+    }
+
+    /// Rebuilds the read models from the log, verifies the chain, checks the API serves the data, and writes the figures.
+    func finish(_ server: BenchmarkServer, besluiten: Int, figures: [String: Double]) async throws {
+        let store = server.store, api = server.api
         let head = try await store.headPosition()
         // The generated history is not news: like `zaakstroom import`, the notifier starts after it (otherwise the
         // first abonnement of a benchmark receives every generated zaak's events before its own).
@@ -98,18 +129,21 @@ struct DatasetGenerator: AsyncParsableCommand {
         guard verification.isIntact else { throw GeneratorError("hash chain broken: \(verification)") }
 
         try await SpotCheck(api: api).run(zaken: zaken, besluiten: besluiten)
-        let figures: [String: Double] = [
-            "zaken": Double(zaken), "besluiten": Double(besluiten), "zaaktypen": Double(zaaktypen), "events": Double(head),
-            "ingest_events": Double(ingested), "ingest_seconds": ingestSeconds, "ingest_events_per_second": Double(ingested) / ingestSeconds,
-            "rebuild_events": Double(rebuilt), "rebuild_seconds": rebuildSeconds, "rebuild_events_per_second": Double(rebuilt) / rebuildSeconds,
-            "verify_seconds": verifySeconds, "verify_events_per_second": Double(head) / verifySeconds,
-        ]
-        print("zaken \(zaken), besluiten \(besluiten), zaaktypen \(zaaktypen): \(head) events in the log (\(templateZaken) template zaken through the API)")
-        printFigure("ingest (\(writers) writers)", "\(ingested) events in \(String(format: "%.1f", ingestSeconds)) s: \(Int(Double(ingested) / ingestSeconds)) events/s")
+        var figures = figures
+        figures["events"] = Double(head)
+        figures["rebuild_events"] = Double(rebuilt)
+        figures["rebuild_seconds"] = rebuildSeconds
+        figures["rebuild_events_per_second"] = Double(rebuilt) / rebuildSeconds
+        figures["verify_seconds"] = verifySeconds
+        figures["verify_events_per_second"] = Double(head) / verifySeconds
+        print("zaken \(zaken), besluiten \(besluiten), zaaktypen \(zaaktypen): \(head) events in the log")
         printFigure("rebuild read models", "\(rebuilt) events in \(String(format: "%.1f", rebuildSeconds)) s: \(Int(Double(rebuilt) / rebuildSeconds)) events/s")
         printFigure("verify hash chain", "\(head) events in \(String(format: "%.1f", verifySeconds)) s: \(Int(Double(head) / verifySeconds)) events/s")
-        if let summary {
-            try JSONSerialization.data(withJSONObject: figures, options: [.prettyPrinted, .sortedKeys]).write(to: URL(fileURLWithPath: summary))
-        }
+        try write(figures)
+    }
+
+    func write(_ figures: [String: Double]) throws {
+        guard let summary else { return }
+        try JSONSerialization.data(withJSONObject: figures, options: [.prettyPrinted, .sortedKeys]).write(to: URL(fileURLWithPath: summary))
     }
 }
