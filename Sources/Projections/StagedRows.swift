@@ -28,7 +28,16 @@ struct StagedRows {
     }
 
     func drop(connection: PostgresConnection, logger: Logger) async throws {
-        try await connection.query(PostgresQuery(unsafeSQL: "DROP TABLE \(prefix)_events, \(prefix)_rows, \(prefix)_states"), logger: logger)
+        try await Self.drop(["\(prefix)_events", "\(prefix)_rows", "\(prefix)_states"], connection: connection, logger: logger)
+    }
+
+    /// Drops tables made earlier in this transaction, giving their disk space back now: a DROP frees the files only
+    /// at COMMIT, a TRUNCATE of a table the transaction made frees them at once. At a million zaken the staged rows
+    /// take about 10 GB, which the rebuild's other groups then need.
+    static func drop(_ tables: [String], connection: PostgresConnection, logger: Logger) async throws {
+        let list = tables.joined(separator: ", ")
+        try await connection.query(PostgresQuery(unsafeSQL: "TRUNCATE \(list)"), logger: logger)
+        try await connection.query(PostgresQuery(unsafeSQL: "DROP TABLE \(list)"), logger: logger)
     }
 
     /// The events applied, without their payloads: a stream of the category, a known event type, a payload not

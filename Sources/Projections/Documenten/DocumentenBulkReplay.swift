@@ -24,11 +24,12 @@ struct DocumentenBulkReplay: BulkReplay {
         try await BulkMemory.raise(connection: connection, logger: logger)
         let statements = [
             Self.eventsTable(events, upTo: head), Self.liveTable, "ANALYZE bulk_doc_live", Self.versions(events), Self.bestandsdelen,
-            Self.informatieobjecten, Self.resources(events), "DROP TABLE bulk_doc_events, bulk_doc_live",
+            Self.informatieobjecten, Self.resources(events),
         ]
         for statement in statements {
             try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
         }
+        try await StagedRows.drop(["bulk_doc_events", "bulk_doc_live"], connection: connection, logger: logger)
         try await indexes.restore(connection: connection, logger: logger)
         try await BulkMemory.restore(connection: connection, logger: logger)
         for table in Self.tables { try await connection.query(PostgresQuery(unsafeSQL: "ANALYZE \(table)"), logger: logger) }
