@@ -148,16 +148,23 @@ public struct ZakenQueryController: Sendable {
         let paths = try ZaakExpander.parse(query.string("expand"))
         let uuid = try uuid(context)
         // The authorisation check from the columns; the zaak as served (expanded in SQL) in the same query.
-        var filter = SQLFilter()
-        let served = ZaakExpander(visible: authorisation.visible(with: "zaken.lezen")?.map { ($0.zaaktype, $0.maxRank) })
-            .expression("z", paths: paths, filter: &filter)
-        let rows = try await client.query(
-            PostgresQuery(
-                unsafeSQL: """
-                    SELECT (\(served))::text, zaaktype, representation->>'vertrouwelijkheidaanduiding' FROM zaken.zaken z WHERE uuid = \(filter.bind(uuid))
-                    """, binds: filter.bindings), logger: logger
-        ).collect()
-        guard let (json, zaaktype, vertrouwelijkheid) = try rows.first?.decode((String, String, String).self) else { throw ZGWError.notFound() }
+        var found: (String, String, String)?
+        if paths.isEmpty {
+            // At most one row; read to the end, which gives the connection back to the pool.
+            for try await row in try await client.execute(ServedZaak(uuid: uuid), logger: logger) { found = row }
+        } else {
+            var filter = SQLFilter()
+            let served = ZaakExpander(visible: authorisation.visible(with: "zaken.lezen")?.map { ($0.zaaktype, $0.maxRank) })
+                .expression("z", paths: paths, filter: &filter)
+            let rows = try await client.query(
+                PostgresQuery(
+                    unsafeSQL: """
+                        SELECT (\(served))::text, zaaktype, representation->>'vertrouwelijkheidaanduiding' FROM zaken.zaken z WHERE uuid = \(filter.bind(uuid))
+                        """, binds: filter.bindings), logger: logger
+            ).collect()
+            found = try rows.first?.decode((String, String, String).self)
+        }
+        guard let (json, zaaktype, vertrouwelijkheid) = found else { throw ZGWError.notFound() }
         try authorisation.require(.scope("zaken.lezen"), zaaktype: zaaktype, vertrouwelijkheid: vertrouwelijkheid)
         return CoordinateReferenceSystem.tagged(JSONResponse.detail(ResourceURL.render(json, baseURL: baseURL), request: request))
     }
