@@ -14,3 +14,24 @@ public protocol BulkReplay: Sendable {
     /// (inside its transaction).
     func build(from events: String, upTo head: Int64, connection: PostgresConnection, logger: Logger) async throws
 }
+
+extension BulkReplay {
+    /// The frame every bulk build shares: the secondary indexes of `tables` dropped and bulk memory raised, `load`
+    /// (which drops the tables it staged, so their disk space is back before the index builds), then the indexes
+    /// made again, the settings restored and `tables` analysed.
+    func load(
+        into tables: [String], connection: PostgresConnection, logger: Logger, _ load: () async throws -> Void
+    ) async throws {
+        let indexes = try await DeferredIndexes.drop(on: tables, connection: connection, logger: logger)
+        try await BulkMemory.raise(connection: connection, logger: logger)
+        try await load()
+        try await indexes.restore(connection: connection, logger: logger)
+        try await BulkMemory.restore(connection: connection, logger: logger)
+        for table in tables { try await connection.query(PostgresQuery(unsafeSQL: "ANALYZE \(table)"), logger: logger) }
+    }
+
+    /// Runs `statements` in order on `connection`.
+    func run(_ statements: [String], connection: PostgresConnection, logger: Logger) async throws {
+        for statement in statements { try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger) }
+    }
+}

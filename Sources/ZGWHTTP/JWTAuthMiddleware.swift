@@ -21,8 +21,9 @@ public struct JWTAuthMiddleware: RouterMiddleware {
         var context = context
         // Spaces and tabs around the token, trimmed without Foundation (its `trimmingCharacters` showed in profiles).
         let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-        let token = String(parts[1].drop(while: isBlank).reversed().drop(while: isBlank).reversed())
-        let client = try verifier.verify(token) { registry.credential(for: $0) }
+        var token = parts[1].drop(while: isBlank)
+        while let last = token.last, isBlank(last) { token = token.dropLast() }
+        let client = try verifier.verify(String(token)) { registry.credential(for: $0) }
         context.client = client
         context.logger[metadataKey: "client_id"] = .string(client.clientID)
         return try await next(request, context)

@@ -10,25 +10,19 @@ struct BesluitenBulkReplay: BulkReplay {
         category: BesluitResource.streamCategory, kinds: BesluitResource.allCases.map(\.rawValue), owner: "besluit", prefix: "bulk_besluit")
 
     func build(from events: String, upTo head: Int64, connection: PostgresConnection, logger: Logger) async throws {
-        let tables = ["besluiten.besluiten", "besluiten.informatieobjecten"]
-        let indexes = try await DeferredIndexes.drop(on: tables, connection: connection, logger: logger)
-        try await BulkMemory.raise(connection: connection, logger: logger)
-        try await Self.rows.stage(from: events, upTo: head, connection: connection, logger: logger)
-        for statement in [
-            """
-            INSERT INTO besluiten.besluiten (uuid, representation, stream_version)
-            SELECT uuid, representation, version FROM bulk_besluit_states WHERE kind = 'besluit' ORDER BY first
-            """,
-            """
-            INSERT INTO besluiten.informatieobjecten (uuid, besluit, representation, stream_version)
-            SELECT uuid, besluit, representation, version FROM bulk_besluit_states WHERE kind = 'besluitinformatieobject' ORDER BY first
-            """,
-        ] {
-            try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+        try await load(into: ["besluiten.besluiten", "besluiten.informatieobjecten"], connection: connection, logger: logger) {
+            try await Self.rows.stage(from: events, upTo: head, connection: connection, logger: logger)
+            try await run([
+                """
+                INSERT INTO besluiten.besluiten (uuid, representation, stream_version)
+                SELECT uuid, representation, version FROM bulk_besluit_states WHERE kind = 'besluit' ORDER BY first
+                """,
+                """
+                INSERT INTO besluiten.informatieobjecten (uuid, besluit, representation, stream_version)
+                SELECT uuid, besluit, representation, version FROM bulk_besluit_states WHERE kind = 'besluitinformatieobject' ORDER BY first
+                """,
+            ], connection: connection, logger: logger)
+            try await Self.rows.drop(connection: connection, logger: logger)
         }
-        try await indexes.restore(connection: connection, logger: logger)
-        try await Self.rows.drop(connection: connection, logger: logger)
-        try await BulkMemory.restore(connection: connection, logger: logger)
-        for table in tables { try await connection.query(PostgresQuery(unsafeSQL: "ANALYZE \(table)"), logger: logger) }
     }
 }

@@ -20,19 +20,13 @@ struct DocumentenBulkReplay: BulkReplay {
     static let tables = ["documenten.informatieobjecten", "documenten.versions", "documenten.resources", "documenten.bestandsdelen"]
 
     func build(from events: String, upTo head: Int64, connection: PostgresConnection, logger: Logger) async throws {
-        let indexes = try await DeferredIndexes.drop(on: Self.tables, connection: connection, logger: logger)
-        try await BulkMemory.raise(connection: connection, logger: logger)
-        let statements = [
-            Self.eventsTable(events, upTo: head), Self.liveTable, "ANALYZE bulk_doc_live", Self.versions(events), Self.bestandsdelen,
-            Self.informatieobjecten, Self.resources(events),
-        ]
-        for statement in statements {
-            try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+        try await load(into: Self.tables, connection: connection, logger: logger) {
+            try await run([
+                Self.eventsTable(events, upTo: head), Self.liveTable, "ANALYZE bulk_doc_live", Self.versions(events), Self.bestandsdelen,
+                Self.informatieobjecten, Self.resources(events),
+            ], connection: connection, logger: logger)
+            try await StagedRows.drop(["bulk_doc_events", "bulk_doc_live"], connection: connection, logger: logger)
         }
-        try await StagedRows.drop(["bulk_doc_events", "bulk_doc_live"], connection: connection, logger: logger)
-        try await indexes.restore(connection: connection, logger: logger)
-        try await BulkMemory.restore(connection: connection, logger: logger)
-        for table in Self.tables { try await connection.query(PostgresQuery(unsafeSQL: "ANALYZE \(table)"), logger: logger) }
     }
 
     /// The events the projector applies (a document stream, a document event type, a payload not destroyed),

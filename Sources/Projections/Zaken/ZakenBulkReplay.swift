@@ -13,17 +13,10 @@ struct ZakenBulkReplay: BulkReplay {
         category: ZaakResource.streamCategory, kinds: ZaakResource.allCases.map(\.rawValue), owner: "zaak", prefix: "bulk_zaak")
 
     func build(from events: String, upTo head: Int64, connection: PostgresConnection, logger: Logger) async throws {
-        let indexes = try await DeferredIndexes.drop(on: ["zaken.zaken", "zaken.resources"], connection: connection, logger: logger)
-        try await BulkMemory.raise(connection: connection, logger: logger)
-        try await Self.rows.stage(from: events, upTo: head, connection: connection, logger: logger)
-        for statement in [Self.resources, Self.zaken] {
-            try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
-        }
-        try await indexes.restore(connection: connection, logger: logger)
-        try await Self.rows.drop(connection: connection, logger: logger)
-        try await BulkMemory.restore(connection: connection, logger: logger)
-        for table in ["zaken.zaken", "zaken.resources"] {
-            try await connection.query(PostgresQuery(unsafeSQL: "ANALYZE \(table)"), logger: logger)
+        try await load(into: ["zaken.zaken", "zaken.resources"], connection: connection, logger: logger) {
+            try await Self.rows.stage(from: events, upTo: head, connection: connection, logger: logger)
+            try await run([Self.resources, Self.zaken], connection: connection, logger: logger)
+            try await Self.rows.drop(connection: connection, logger: logger)
         }
     }
 
