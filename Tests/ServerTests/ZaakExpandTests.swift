@@ -72,6 +72,44 @@ struct ZaakExpandTests {
         }
     }
 
+    /// The zaak's own paths, which one prepared statement serves with a flag each (`ServedExpandedZaak`).
+    static let ownPaths = [
+        "eigenschappen", "eigenschappen.eigenschap", "resultaat", "resultaat.resultaattype", "rollen", "rollen.roltype", "status",
+        "status.statustype", "zaakinformatieobjecten", "zaakobjecten", "zaaktype",
+    ]
+
+    @Test("expand of the zaak's own resources (one prepared text, a flag per path) equals the query built per request, for every path and every pair of paths")
+    func preparedEqualsBuilt() async throws {
+        try await F.run { _, client, types in
+            let zaak = try #require(try await F.post(client, "zaken", types.zaak()).headers[.location])
+            #expect(try await F.post(client, "statussen", #"{"zaak": "\#(zaak)", "statustype": "\#(types.ontvangen)", "datumStatusGezet": "2026-03-01T09:00:00Z"}"#).status == .created)
+            #expect(try await F.post(client, "resultaten", #"{"zaak": "\#(zaak)", "resultaattype": "\#(types.resultaattype)"}"#).status == .created)
+            for identificatie in ["m1", "m2"] {
+                let rol = try await F.post(client, "rollen", #"""
+                    {"zaak": "\#(zaak)", "roltype": "\#(types.roltype)", "betrokkeneType": "medewerker", "roltoelichting": "x", "betrokkeneIdentificatie": {"identificatie": "\#(identificatie)"}}
+                    """#)
+                #expect(rol.status == .created)
+            }
+            #expect(try await F.post(client, "zaken/\(zaak.suffix(36))/zaakeigenschappen", #"{"eigenschap": "\#(types.eigenschap)", "waarde": "abc"}"#).status == .created)
+            #expect(try await F.post(client, "zaakobjecten", #"{"zaak": "\#(zaak)", "objectType": "overige", "objectTypeOverige": "boom", "objectIdentificatie": {"overigeData": {}}}"#).status == .created)
+
+            var sets = Self.ownPaths.map { [$0] }
+            for (i, first) in Self.ownPaths.enumerated() { for second in Self.ownPaths[(i + 1)...] { sets.append([first, second]) } }
+            sets.append(Self.ownPaths)
+            for paths in sets {
+                let expand = paths.joined(separator: ",")
+                let prepared = try jsonObject(try await F.get(client, zaak + "?expand=" + expand))
+                // With `deelzaken` the whole query is built per request; the zaak has none, so only that key differs.
+                var built = try jsonObject(try await F.get(client, zaak + "?expand=" + expand + ",deelzaken"))
+                guard case .object(var builtExpand)? = built["_expand"] else { Issue.record("no _expand for \(expand)"); continue }
+                #expect(builtExpand.removeValue(forKey: "deelzaken") == .array([]))
+                built["_expand"] = .object(builtExpand)
+                #expect(prepared == built, "expand=\(expand)")
+                #expect(Set(prepared["_expand"]?.object?.keys.map { $0 } ?? []) == Set(paths.map { String($0.prefix { $0 != "." }) }), "expand=\(expand)")
+            }
+        }
+    }
+
     @Test("zrc-013: a deelzaak moved to another hoofdzaak leaves the first one's deelzaken and joins the other's")
     func deelzaakMoves() async throws {
         try await F.run { _, client, types in

@@ -61,16 +61,8 @@ struct ZaakExpander {
 
     private func value(of field: String, rest: [[String]], zaak: String, depth: Int, visibility: ((String) -> String)?) -> String {
         if let kind = Self.detailKinds[field] {
-            var item = "e"
-            if let (typeField, collection) = Self.typeFields[field], rest.contains([typeField]) {
-                item = "e || jsonb_build_object('_expand', jsonb_build_object('\(typeField)', \(Self.catalogiType(collection, url: "e->>'\(typeField)'"))))"
-            }
-            let elements = "jsonb_array_elements(\(zaak).detail->'\(kind)') WITH ORDINALITY AS x(e, n)"
-            switch field {
-            case "status": return "(SELECT \(item) FROM \(elements) WHERE e->'url' = \(zaak).representation->'status' ORDER BY n LIMIT 1)"
-            case "resultaat": return "(SELECT \(item) FROM \(elements) ORDER BY n LIMIT 1)"
-            default: return "coalesce((SELECT jsonb_agg(\(item) ORDER BY n) FROM \(elements)), '[]'::jsonb)"
-            }
+            let item = Self.typeFields[field].flatMap { rest.contains([$0.0]) ? Self.itemWithType(field) : nil } ?? "e"
+            return Self.detailValue(field, kind: kind, zaak: zaak, item: item)
         }
         let visible = { (alias: String) in visibility.map { " AND " + $0("\(alias).") } ?? "" }
         switch field {
@@ -88,6 +80,63 @@ struct ZaakExpander {
                 WHERE \(alias).hoofdzaak = \(zaak).uuid\(visible(alias))), '[]'::jsonb)
                 """
         }
+    }
+
+    /// The expansion of a zaak-detail `field` (`status`, `rollen` ...): its elements `e` of `kind` in the detail
+    /// document, each served as `item`.
+    private static func detailValue(_ field: String, kind: String, zaak: String, item: String) -> String {
+        let elements = "jsonb_array_elements(\(zaak).detail->'\(kind)') WITH ORDINALITY AS x(e, n)"
+        switch field {
+        case "status": return "(SELECT \(item) FROM \(elements) WHERE e->'url' = \(zaak).representation->'status' ORDER BY n LIMIT 1)"
+        case "resultaat": return "(SELECT \(item) FROM \(elements) ORDER BY n LIMIT 1)"
+        default: return "coalesce((SELECT jsonb_agg(\(item) ORDER BY n) FROM \(elements)), '[]'::jsonb)"
+        }
+    }
+
+    /// An element `e` of a zaak-detail `field` with its Catalogi type expanded (`status.statustype` ...).
+    private static func itemWithType(_ field: String) -> String? {
+        guard let (typeField, collection) = typeFields[field] else { return nil }
+        return "e || jsonb_build_object('_expand', jsonb_build_object('\(typeField)', \(catalogiType(collection, url: "e->>'\(typeField)'"))))"
+    }
+
+    // MARK: - One text for every expansion of the zaak's own resources
+
+    /// The paths without `hoofdzaak` or `deelzaken`, in the order of `guardedExpression`'s flags.
+    static let guardedPaths: [String] = zaakPaths.filter { !$0.hasPrefix("hoofdzaak") && !$0.hasPrefix("deelzaken") }.sorted()
+
+    /// Whether `guardedExpression` serves `paths` (none goes through `hoofdzaak` or `deelzaken`, which need the
+    /// client's visible zaaktypen).
+    static func isGuarded(_ paths: [[String]]) -> Bool {
+        !paths.isEmpty && paths.allSatisfy { $0[0] != "hoofdzaak" && $0[0] != "deelzaken" }
+    }
+
+    /// The flags for `guardedExpression`, in `guardedPaths` order: a field is on when any path expands it, a type
+    /// (`status.statustype`) when that path is asked for.
+    static func flags(_ paths: [[String]]) -> [Bool] {
+        let asked = Set(paths.map { $0.joined(separator: ".") })
+        let fields = Set(paths.map { $0[0] })
+        return guardedPaths.map { $0.contains(".") ? asked.contains($0) : fields.contains($0) }
+    }
+
+    /// `expression` for any set of `guardedPaths` as one SQL text, so one prepared statement serves them all: each
+    /// field and each type expansion is guarded by its boolean flag (`flag(i)` is the i-th of `guardedPaths`).
+    /// An unasked field adds no key; PostgreSQL evaluates only the subqueries whose flag is on.
+    static func guardedExpression(_ zaak: String, flag: (Int) -> String) -> String {
+        let index = Dictionary(uniqueKeysWithValues: guardedPaths.enumerated().map { ($1, $0) })
+        let fields = guardedPaths.filter { !$0.contains(".") }.map { field -> String in
+            let value: String
+            if let kind = detailKinds[field] {
+                var item = "e"
+                if let withType = itemWithType(field), let typeField = typeFields[field]?.0, let typeFlag = index["\(field).\(typeField)"] {
+                    item = "CASE WHEN \(flag(typeFlag)) THEN \(withType) ELSE e END"
+                }
+                value = detailValue(field, kind: kind, zaak: zaak, item: item)
+            } else {  // zaaktype
+                value = catalogiType("zaaktypen", url: "\(zaak).zaaktype")
+            }
+            return "CASE WHEN \(flag(index[field]!)) THEN jsonb_build_object('\(field)', \(value)) ELSE '{}'::jsonb END"
+        }
+        return "(\(zaak).representation || jsonb_build_object('_expand', \(fields.joined(separator: " || "))))"
     }
 
     /// A Catalogi type of `collection` by its stored URL (text expression), as served; NULL (JSON null) for a URL

@@ -152,6 +152,8 @@ public struct ZakenQueryController: Sendable {
         if paths.isEmpty {
             // At most one row; read to the end, which gives the connection back to the pool.
             for try await row in try await client.execute(ServedZaak(uuid: uuid), logger: logger) { found = row }
+        } else if ZaakExpander.isGuarded(paths) {
+            for try await row in try await client.execute(ServedExpandedZaak(uuid: uuid, paths: paths), logger: logger) { found = row }
         } else {
             var filter = SQLFilter()
             let served = ZaakExpander(visible: authorisation.visible(with: "zaken.lezen")?.map { ($0.zaaktype, $0.maxRank) })
