@@ -33,6 +33,9 @@ public struct EventStore: Sendable {
             } catch {
                 transaction.isOpen = false
                 _ = try? await connection.query("ROLLBACK", logger: logger)
+                // A statement prepared for the first time on this connection inside a failed transaction stays failed
+                // on it (PostgresNIO keeps the preparation's error): a fresh connection from the pool prepares it anew.
+                if let failure = error as? PSQLError, failure.serverInfo?[.sqlState] == "25P02" { try? await connection.close() }
                 throw Self.translate(error)
             }
         }

@@ -45,28 +45,16 @@ public final class EventStoreTransaction: @unchecked Sendable {
     /// Step 1 of an append: lock the stream row and move its version, or report a conflict.
     private func advanceStream(_ streamID: String, by count: Int64, expected: ExpectedVersion) async throws -> Int64 {
         let category = StreamName.category(of: streamID)
-        let rows: PostgresRowSequence
+        let rows: [Int64]
         switch expected {
         case .noStream, .exact(0):
-            rows = try await connection.query(
-                """
-                INSERT INTO es.streams (stream_id, category, version) VALUES (\(streamID), \(category), \(count))
-                ON CONFLICT (stream_id) DO NOTHING RETURNING version
-                """, logger: logger)
+            rows = try await connection.rows(AppendStatements.CreateStream(streamID: streamID, category: category, count: count), logger: logger)
         case .exact(let version):
-            rows = try await connection.query(
-                """
-                UPDATE es.streams SET version = version + \(count)
-                WHERE stream_id = \(streamID) AND version = \(version) RETURNING version
-                """, logger: logger)
+            rows = try await connection.rows(AppendStatements.AdvanceStream(count: count, streamID: streamID, version: version), logger: logger)
         case .any:
-            rows = try await connection.query(
-                """
-                INSERT INTO es.streams (stream_id, category, version) VALUES (\(streamID), \(category), \(count))
-                ON CONFLICT (stream_id) DO UPDATE SET version = es.streams.version + excluded.version RETURNING version
-                """, logger: logger)
+            rows = try await connection.rows(AppendStatements.CreateOrAdvanceStream(streamID: streamID, category: category, count: count), logger: logger)
         }
-        guard let version = try await rows.collect().first?.decode(Int64.self) else {
+        guard let version = rows.first else {
             throw EventStoreError.wrongExpectedVersion(streamID, expected)
         }
         return version
@@ -88,10 +76,8 @@ public final class EventStoreTransaction: @unchecked Sendable {
             data.append(event.data)
             metadata.append(String(decoding: try JSONCoding.encoder.encode(event.metadata), as: UTF8.self))
         }
-        let rows = try await connection.query(
-            """
-            SELECT es.append_events(\(streamIDs), \(versions), \(eventIDs), \(types), \(schemaVersions), \(data), \(metadata))
-            """, logger: logger)
-        return try await rows.collect().first?.decode(Int64.self)
+        let statement = AppendStatements.AppendEvents(
+            streamIDs: streamIDs, versions: versions, eventIDs: eventIDs, types: types, schemaVersions: schemaVersions, data: data, metadata: metadata)
+        return try await connection.rows(statement, logger: logger).first
     }
 }

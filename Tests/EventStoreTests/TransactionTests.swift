@@ -53,6 +53,32 @@ struct TransactionTests {
         }
     }
 
+    @Test("a statement first prepared inside a failed transaction does not stay failed on the pool's connection")
+    func failedPreparationDoesNotPoisonTheConnection() async throws {
+        // One connection, so the second append would get the first one's connection back.
+        var configuration = try await TestPostgres.makeDatabase()
+        configuration.options.maximumConnections = 1
+        configuration.options.minimumConnections = 0
+        let client = PostgresClient(configuration: configuration)
+        var logger = Logger(label: "zaakstroom.tests")
+        logger.logLevel = .warning
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await client.run() }
+            defer { group.cancelAll() }
+            try await MigrationRunner(migrations: EventStoreSchema.migrations).migrate(client: client, logger: logger)
+            let store = EventStore(client: client, logger: logger, projectors: [])
+            // The transaction fails before the append's statements are prepared on this connection for the first time;
+            // PostgresNIO keeps a failed preparation's error for the connection's lifetime.
+            await #expect(throws: (any Error).self) {
+                _ = try await store.transaction { transaction in
+                    _ = try? await transaction.connection.query("SELECT 1/0", logger: logger)
+                    try await transaction.append(to: "zaak-f", expectedVersion: .noStream, events: [NewEvent(type: "a", data: "{}")])
+                }
+            }
+            #expect(try await store.append(to: "zaak-g", expectedVersion: .noStream, events: [NewEvent(type: "a", data: "{}")]) == 1...1)
+        }
+    }
+
     @Test("one transaction can append to several streams atomically")
     func severalStreamsInOneTransaction() async throws {
         try await withTestStore { store in

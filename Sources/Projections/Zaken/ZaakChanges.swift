@@ -51,47 +51,26 @@ struct ZaakChanges {
     func write(connection: PostgresConnection, logger: Logger) async throws -> [UUID] {
         var touched = touched
         if !zaakDeletes.isEmpty {
-            let rows = try await connection.query(
-                "DELETE FROM zaken.zaken WHERE uuid = ANY(\(zaakDeletes)) RETURNING hoofdzaak", logger: logger).collect()
-            touched += rows.compactMap { try? $0.decode(UUID?.self) }
-            try await connection.query("DELETE FROM zaken.resources WHERE zaak = ANY(\(zaakDeletes))", logger: logger)
+            touched += try await connection.rows(ZaakStatements.DeleteZaken(zaken: zaakDeletes), logger: logger).compactMap { $0 }
+            _ = try await connection.execute(ZaakStatements.DeleteResourcesOfZaken(zaken: zaakDeletes), logger: logger)
         }
         if !resourceDeletes.isEmpty {
-            try await connection.query("DELETE FROM zaken.resources WHERE uuid = ANY(\(resourceDeletes))", logger: logger)
+            _ = try await connection.execute(ZaakStatements.DeleteResources(resources: resourceDeletes), logger: logger)
         }
         if !zaakOrder.isEmpty {
             let states = zaakOrder.map { zaken[$0]!.state }, versions = zaakOrder.map { zaken[$0]!.version }
-            // The hoofdzaken before and after: a deelzaak moved to another hoofdzaak leaves the old one's `deelzaken`.
-            let rows = try await connection.query(
-                """
-                WITH before AS (SELECT hoofdzaak FROM zaken.zaken WHERE uuid = ANY(\(zaakOrder)) AND hoofdzaak IS NOT NULL),
-                after AS (
-                    INSERT INTO zaken.zaken AS z (uuid, representation, stream_version)
-                    SELECT u, s::jsonb, v FROM unnest(\(zaakOrder), \(states), \(versions)) WITH ORDINALITY AS t(u, s, v, n) ORDER BY n
-                    ON CONFLICT (uuid) DO UPDATE SET representation = excluded.representation, stream_version = excluded.stream_version
-                    RETURNING hoofdzaak)
-                SELECT hoofdzaak FROM after UNION SELECT hoofdzaak FROM before
-                """, logger: logger
-            ).collect()
-            touched += rows.compactMap { try? $0.decode(UUID?.self) }
+            let statement = ZaakStatements.UpsertZaken(zaken: zaakOrder, states: states, versions: versions)
+            touched += try await connection.rows(statement, logger: logger).compactMap { $0 }
         }
         if !resourceOrder.isEmpty {
             let rows = resourceOrder.map { resources[$0]! }
-            let (zaken, kinds, states, versions) = (rows.map(\.zaak), rows.map(\.kind), rows.map(\.state), rows.map(\.version))
-            try await connection.query(
-                """
-                INSERT INTO zaken.resources (uuid, zaak, kind, representation, stream_version)
-                SELECT u, z, k, s::jsonb, v FROM unnest(\(resourceOrder), \(zaken), \(kinds), \(states), \(versions)) WITH ORDINALITY AS t(u, z, k, s, v, n)
-                ORDER BY n
-                ON CONFLICT (uuid) DO UPDATE SET representation = excluded.representation, stream_version = excluded.stream_version
-                """, logger: logger)
+            let statement = ZaakStatements.UpsertResources(
+                resources: resourceOrder, zaken: rows.map(\.zaak), kinds: rows.map(\.kind), states: rows.map(\.state), versions: rows.map(\.version))
+            _ = try await connection.execute(statement, logger: logger)
         }
         if !versions.isEmpty {
-            let (ids, numbers) = (Array(versions.keys), Array(versions.values))
-            try await connection.query(
-                """
-                UPDATE zaken.zaken z SET stream_version = v.version FROM unnest(\(ids), \(numbers)) AS v(uuid, version) WHERE z.uuid = v.uuid
-                """, logger: logger)
+            let statement = ZaakStatements.SetStreamVersions(zaken: Array(versions.keys), versions: Array(versions.values))
+            _ = try await connection.execute(statement, logger: logger)
         }
         var seen = Set<UUID>()
         return touched.filter { seen.insert($0).inserted }

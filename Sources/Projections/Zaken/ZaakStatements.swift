@@ -1,0 +1,156 @@
+import Foundation
+import Logging
+import PostgresNIO
+
+/// The statements of the zaken projection, prepared: each pooled connection parses and plans them once, at first use.
+/// Sent unnamed on every write, their parse and plan took about 1 ms of the server's time per zaak command.
+enum ZaakStatements {
+    /// Deletes zaken; returns their hoofdzaken.
+    struct DeleteZaken: PostgresPreparedStatement {
+        static let sql = "DELETE FROM zaken.zaken WHERE uuid = ANY($1) RETURNING hoofdzaak"
+        let zaken: [UUID]
+
+        func makeBindings() -> PostgresBindings { .init(zaken) }
+        func decodeRow(_ row: PostgresRow) throws -> UUID? { try row.decode(UUID?.self) }
+    }
+
+    /// Deletes the resources of zaken.
+    struct DeleteResourcesOfZaken: PostgresPreparedStatement {
+        static let sql = "DELETE FROM zaken.resources WHERE zaak = ANY($1)"
+        typealias Row = ()
+        let zaken: [UUID]
+
+        func makeBindings() -> PostgresBindings { .init(zaken) }
+        func decodeRow(_ row: PostgresRow) throws {}
+    }
+
+    /// Deletes resources by uuid.
+    struct DeleteResources: PostgresPreparedStatement {
+        static let sql = "DELETE FROM zaken.resources WHERE uuid = ANY($1)"
+        typealias Row = ()
+        let resources: [UUID]
+
+        func makeBindings() -> PostgresBindings { .init(resources) }
+        func decodeRow(_ row: PostgresRow) throws {}
+    }
+
+    /// Writes zaken in the given order; returns the hoofdzaken before and after (a deelzaak moved to another
+    /// hoofdzaak leaves the old one's `deelzaken`).
+    struct UpsertZaken: PostgresPreparedStatement {
+        static let sql = """
+            WITH before AS (SELECT hoofdzaak FROM zaken.zaken WHERE uuid = ANY($1) AND hoofdzaak IS NOT NULL),
+            after AS (
+                INSERT INTO zaken.zaken AS z (uuid, representation, stream_version)
+                SELECT u, s::jsonb, v FROM unnest($1, $2, $3) WITH ORDINALITY AS t(u, s, v, n) ORDER BY n
+                ON CONFLICT (uuid) DO UPDATE SET representation = excluded.representation, stream_version = excluded.stream_version
+                RETURNING hoofdzaak)
+            SELECT hoofdzaak FROM after UNION SELECT hoofdzaak FROM before
+            """
+        let zaken: [UUID], states: [String], versions: [Int64]
+
+        func makeBindings() -> PostgresBindings {
+            var bindings = PostgresBindings(zaken)
+            bindings.append(states)
+            bindings.append(versions)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> UUID? { try row.decode(UUID?.self) }
+    }
+
+    /// Writes resources in the given order.
+    struct UpsertResources: PostgresPreparedStatement {
+        static let sql = """
+            INSERT INTO zaken.resources (uuid, zaak, kind, representation, stream_version)
+            SELECT u, z, k, s::jsonb, v FROM unnest($1, $2, $3, $4, $5) WITH ORDINALITY AS t(u, z, k, s, v, n)
+            ORDER BY n
+            ON CONFLICT (uuid) DO UPDATE SET representation = excluded.representation, stream_version = excluded.stream_version
+            """
+        typealias Row = ()
+        let resources: [UUID], zaken: [UUID], kinds: [String], states: [String], versions: [Int64]
+
+        func makeBindings() -> PostgresBindings {
+            var bindings = PostgresBindings(resources)
+            bindings.append(zaken)
+            bindings.append(kinds)
+            bindings.append(states)
+            bindings.append(versions)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws {}
+    }
+
+    /// Sets zaken's stream versions.
+    struct SetStreamVersions: PostgresPreparedStatement {
+        static let sql = "UPDATE zaken.zaken z SET stream_version = v.version FROM unnest($1, $2) AS v(uuid, version) WHERE z.uuid = v.uuid"
+        typealias Row = ()
+        let zaken: [UUID], versions: [Int64]
+
+        func makeBindings() -> PostgresBindings {
+            var bindings = PostgresBindings(zaken)
+            bindings.append(versions)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws {}
+    }
+
+    /// `ZaakProjector.refresh`, step 1: the statussen's `indicatieLaatstGezetteStatus` and ZIOs, the rollen's statussen.
+    struct RefreshResources: PostgresPreparedStatement {
+        static let sql = """
+            WITH latest AS (
+                SELECT DISTINCT ON (zaak) zaak, uuid FROM zaken.resources WHERE zaak = ANY($1) AND kind = 'status'
+                ORDER BY zaak, representation->>'datumStatusGezet' DESC, created_position DESC)
+            UPDATE zaken.resources r SET representation = CASE r.kind
+                WHEN 'status' THEN jsonb_set(r.representation, '{indicatieLaatstGezetteStatus}',
+                    to_jsonb(r.uuid = (SELECT l.uuid FROM latest l WHERE l.zaak = r.zaak)))
+                    || jsonb_build_object('zaakinformatieobjecten', coalesce((
+                        SELECT jsonb_agg(z.representation->'url' ORDER BY z.created_position) FROM zaken.resources z
+                        WHERE z.zaak = r.zaak AND z.kind = 'zaakinformatieobject' AND z.representation->'status' = r.representation->'url'), '[]'))
+                ELSE r.representation || jsonb_build_object('statussen', coalesce((
+                        SELECT jsonb_agg(s.representation->'url' ORDER BY s.created_position) FROM zaken.resources s
+                        WHERE s.zaak = r.zaak AND s.kind = 'status' AND s.representation->'gezetdoor' = r.representation->'url'), '[]'))
+                END
+            WHERE r.zaak = ANY($1) AND r.kind IN ('status', 'rol')
+            """
+        typealias Row = ()
+        let zaken: [UUID]
+
+        func makeBindings() -> PostgresBindings { .init(zaken) }
+        func decodeRow(_ row: PostgresRow) throws {}
+    }
+
+    /// `ZaakProjector.refresh`, step 2: the zaak's lists of its resources and deelzaken, and its zaak-detail document.
+    struct RefreshZaken: PostgresPreparedStatement {
+        static let sql = """
+            UPDATE zaken.zaken z SET
+                representation = z.representation || jsonb_build_object(
+                    'status', (SELECT representation->'url' FROM zaken.resources WHERE zaak = z.uuid AND kind = 'status'
+                               ORDER BY representation->>'datumStatusGezet' DESC, created_position DESC LIMIT 1),
+                    'resultaat', (SELECT representation->'url' FROM zaken.resources WHERE zaak = z.uuid AND kind = 'resultaat' LIMIT 1),
+                    'rollen', coalesce((SELECT jsonb_agg(representation->'url' ORDER BY created_position) FROM zaken.resources WHERE zaak = z.uuid AND kind = 'rol'), '[]'),
+                    'eigenschappen', coalesce((SELECT jsonb_agg(representation->'url' ORDER BY created_position) FROM zaken.resources WHERE zaak = z.uuid AND kind = 'zaakeigenschap'), '[]'),
+                    'zaakobjecten', coalesce((SELECT jsonb_agg(representation->'url' ORDER BY created_position) FROM zaken.resources WHERE zaak = z.uuid AND kind = 'zaakobject'), '[]'),
+                    'zaakinformatieobjecten', coalesce((SELECT jsonb_agg(representation->'url' ORDER BY created_position) FROM zaken.resources WHERE zaak = z.uuid AND kind = 'zaakinformatieobject'), '[]'),
+                    'deelzaken', coalesce((SELECT jsonb_agg(d.representation->'url' ORDER BY d.created_position) FROM zaken.zaken d WHERE d.hoofdzaak = z.uuid), '[]')),
+                detail = coalesce((
+                    SELECT jsonb_object_agg(kind, items) FROM (
+                        SELECT kind, jsonb_agg(representation ORDER BY created_position) AS items FROM zaken.resources WHERE zaak = z.uuid GROUP BY kind) AS grouped), '{}')
+            WHERE z.uuid = ANY($1)
+            """
+        typealias Row = ()
+        let zaken: [UUID]
+
+        func makeBindings() -> PostgresBindings { .init(zaken) }
+        func decodeRow(_ row: PostgresRow) throws {}
+    }
+}
+
+extension PostgresBindings {
+    /// Bindings that start with `value`.
+    init<Value: PostgresNonThrowingEncodable>(_ value: Value) {
+        self.init()
+        append(value)
+    }
+}
