@@ -42,7 +42,12 @@ public struct ZaakProjector: InlineProjector {
     /// (`indicatieLaatstGezetteStatus`, `Zaak.status`), the zaak's lists of its resources and deelzaken, the
     /// statussen a rol set and the ZIOs of a status, and the zaak-detail document.
     static func refresh(_ zaken: [UUID], connection: PostgresConnection, logger: Logger) async throws {
-        _ = try await connection.execute(ZaakStatements.RefreshResources(zaken: zaken), logger: logger)
-        _ = try await connection.execute(ZaakStatements.RefreshZaken(zaken: zaken), logger: logger)
+        if let zaak = zaken.first, zaken.count == 1 {
+            _ = try await connection.execute(ZaakStatements.RefreshResources<OneZaak>(zaken: zaak), logger: logger)
+            _ = try await connection.execute(ZaakStatements.RefreshZaken<OneZaak>(zaken: zaak), logger: logger)
+        } else {
+            _ = try await connection.execute(ZaakStatements.RefreshResources<ManyZaken>(zaken: zaken), logger: logger)
+            _ = try await connection.execute(ZaakStatements.RefreshZaken<ManyZaken>(zaken: zaken), logger: logger)
+        }
     }
 }

@@ -97,10 +97,11 @@ enum ZaakStatements {
     }
 
     /// `ZaakProjector.refresh`, step 1: the statussen's `indicatieLaatstGezetteStatus` and ZIOs, the rollen's statussen.
-    struct RefreshResources: PostgresPreparedStatement {
-        static let sql = """
+    struct RefreshResources<Selection: ZaakSelection>: PostgresPreparedStatement {
+        static var sql: String {
+            """
             WITH latest AS (
-                SELECT DISTINCT ON (zaak) zaak, uuid FROM zaken.resources WHERE zaak = ANY($1) AND kind = 'status'
+                SELECT DISTINCT ON (zaak) zaak, uuid FROM zaken.resources WHERE zaak \(Selection.match) AND kind = 'status'
                 ORDER BY zaak, representation->>'datumStatusGezet' DESC, created_position DESC)
             UPDATE zaken.resources r SET representation = CASE r.kind
                 WHEN 'status' THEN jsonb_set(r.representation, '{indicatieLaatstGezetteStatus}',
@@ -112,18 +113,20 @@ enum ZaakStatements {
                         SELECT jsonb_agg(s.representation->'url' ORDER BY s.created_position) FROM zaken.resources s
                         WHERE s.zaak = r.zaak AND s.kind = 'status' AND s.representation->'gezetdoor' = r.representation->'url'), '[]'))
                 END
-            WHERE r.zaak = ANY($1) AND r.kind IN ('status', 'rol')
+            WHERE r.zaak \(Selection.match) AND r.kind IN ('status', 'rol')
             """
+        }
         typealias Row = ()
-        let zaken: [UUID]
+        let zaken: Selection.Value
 
         func makeBindings() -> PostgresBindings { .init(zaken) }
         func decodeRow(_ row: PostgresRow) throws {}
     }
 
     /// `ZaakProjector.refresh`, step 2: the zaak's lists of its resources and deelzaken, and its zaak-detail document.
-    struct RefreshZaken: PostgresPreparedStatement {
-        static let sql = """
+    struct RefreshZaken<Selection: ZaakSelection>: PostgresPreparedStatement {
+        static var sql: String {
+            """
             UPDATE zaken.zaken z SET
                 representation = z.representation || jsonb_build_object(
                     'status', (SELECT representation->'url' FROM zaken.resources WHERE zaak = z.uuid AND kind = 'status'
@@ -137,14 +140,33 @@ enum ZaakStatements {
                 detail = coalesce((
                     SELECT jsonb_object_agg(kind, items) FROM (
                         SELECT kind, jsonb_agg(representation ORDER BY created_position) AS items FROM zaken.resources WHERE zaak = z.uuid GROUP BY kind) AS grouped), '{}')
-            WHERE z.uuid = ANY($1)
+            WHERE z.uuid \(Selection.match)
             """
+        }
         typealias Row = ()
-        let zaken: [UUID]
+        let zaken: Selection.Value
 
         func makeBindings() -> PostgresBindings { .init(zaken) }
         func decodeRow(_ row: PostgresRow) throws {}
     }
+}
+
+/// Which zaken a refresh touches. One (the common inline command) is matched by `= $1`, for which PostgreSQL settles on
+/// a generic plan after five executions; many (`= ANY($1)`) are planned on every execution, because a generic plan
+/// cannot know the array's length and is costed above the custom ones.
+protocol ZaakSelection: Sendable {
+    associatedtype Value: PostgresNonThrowingEncodable & Sendable
+    static var match: String { get }
+}
+
+enum OneZaak: ZaakSelection {
+    typealias Value = UUID
+    static let match = "= $1"
+}
+
+enum ManyZaken: ZaakSelection {
+    typealias Value = [UUID]
+    static let match = "= ANY($1)"
 }
 
 extension PostgresBindings {
