@@ -11,12 +11,13 @@ public enum CoordinateReferenceSystem {
     /// Checks the headers of a request to a geo-enabled operation.
     public static func check(_ request: Request, hasBody: Bool) throws(ZGWError) {
         guard let accept = request.headers[acceptCrs] else { throw missing("Accept-Crs") }
-        if accept.trimmingCharacters(in: .whitespaces) != supported {
+        // The exact value first: Foundation's trimming took about 1 % of a `GET zaak`'s CPU.
+        if accept != supported, accept.trimmingCharacters(in: .whitespaces) != supported {
             throw notAcceptable("CRS \(accept) wordt niet ondersteund; gebruik \(supported).")
         }
         guard hasBody else { return }
         guard let content = request.headers[contentCrs] else { throw missing("Content-Crs") }
-        if content.trimmingCharacters(in: .whitespaces) != supported {
+        if content != supported, content.trimmingCharacters(in: .whitespaces) != supported {
             throw notAcceptable("CRS \(content) wordt niet ondersteund; gebruik \(supported).")
         }
     }

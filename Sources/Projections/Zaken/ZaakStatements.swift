@@ -4,9 +4,11 @@ import PostgresNIO
 
 /// The statements of the zaken projection, prepared: each pooled connection parses and plans them once, at first use.
 /// Sent unnamed on every write, their parse and plan took about 1 ms of the server's time per zaak command.
+/// Each has an explicit name: the default, `String(reflecting:)`, is worked out again on every execution.
 enum ZaakStatements {
     /// Deletes zaken; returns their hoofdzaken.
     struct DeleteZaken: PostgresPreparedStatement {
+        static let name = "ZaakStatements.DeleteZaken"
         static let sql = "DELETE FROM zaken.zaken WHERE uuid = ANY($1) RETURNING hoofdzaak"
         let zaken: [UUID]
 
@@ -16,6 +18,7 @@ enum ZaakStatements {
 
     /// Deletes the resources of zaken.
     struct DeleteResourcesOfZaken: PostgresPreparedStatement {
+        static let name = "ZaakStatements.DeleteResourcesOfZaken"
         static let sql = "DELETE FROM zaken.resources WHERE zaak = ANY($1)"
         typealias Row = ()
         let zaken: [UUID]
@@ -26,6 +29,7 @@ enum ZaakStatements {
 
     /// Deletes resources by uuid.
     struct DeleteResources: PostgresPreparedStatement {
+        static let name = "ZaakStatements.DeleteResources"
         static let sql = "DELETE FROM zaken.resources WHERE uuid = ANY($1)"
         typealias Row = ()
         let resources: [UUID]
@@ -37,6 +41,7 @@ enum ZaakStatements {
     /// Writes zaken in the given order; returns the hoofdzaken before and after (a deelzaak moved to another
     /// hoofdzaak leaves the old one's `deelzaken`).
     struct UpsertZaken: PostgresPreparedStatement {
+        static let name = "ZaakStatements.UpsertZaken"
         static let sql = """
             WITH before AS (SELECT hoofdzaak FROM zaken.zaken WHERE uuid = ANY($1) AND hoofdzaak IS NOT NULL),
             after AS (
@@ -60,6 +65,7 @@ enum ZaakStatements {
 
     /// Writes resources in the given order.
     struct UpsertResources: PostgresPreparedStatement {
+        static let name = "ZaakStatements.UpsertResources"
         static let sql = """
             INSERT INTO zaken.resources (uuid, zaak, kind, representation, stream_version)
             SELECT u, z, k, s::jsonb, v FROM unnest($1, $2, $3, $4, $5) WITH ORDINALITY AS t(u, z, k, s, v, n)
@@ -83,6 +89,7 @@ enum ZaakStatements {
 
     /// Sets zaken's stream versions.
     struct SetStreamVersions: PostgresPreparedStatement {
+        static let name = "ZaakStatements.SetStreamVersions"
         static let sql = "UPDATE zaken.zaken z SET stream_version = v.version FROM unnest($1, $2) AS v(uuid, version) WHERE z.uuid = v.uuid"
         typealias Row = ()
         let zaken: [UUID], versions: [Int64]
@@ -98,6 +105,7 @@ enum ZaakStatements {
 
     /// `ZaakProjector.refresh`, step 1: the statussen's `indicatieLaatstGezetteStatus` and ZIOs, the rollen's statussen.
     struct RefreshResources<Selection: ZaakSelection>: PostgresPreparedStatement {
+        static var name: String { "ZaakStatements.RefreshResources." + Selection.label }
         static var sql: String {
             """
             WITH latest AS (
@@ -125,6 +133,7 @@ enum ZaakStatements {
 
     /// `ZaakProjector.refresh`, step 2: the zaak's lists of its resources and deelzaken, and its zaak-detail document.
     struct RefreshZaken<Selection: ZaakSelection>: PostgresPreparedStatement {
+        static var name: String { "ZaakStatements.RefreshZaken." + Selection.label }
         static var sql: String {
             """
             UPDATE zaken.zaken z SET
@@ -157,16 +166,20 @@ enum ZaakStatements {
 protocol ZaakSelection: Sendable {
     associatedtype Value: PostgresNonThrowingEncodable & Sendable
     static var match: String { get }
+    /// Part of the statements' names.
+    static var label: String { get }
 }
 
 enum OneZaak: ZaakSelection {
     typealias Value = UUID
     static let match = "= $1"
+    static let label = "one"
 }
 
 enum ManyZaken: ZaakSelection {
     typealias Value = [UUID]
     static let match = "= ANY($1)"
+    static let label = "many"
 }
 
 extension PostgresBindings {
