@@ -138,18 +138,19 @@ public struct DocumentenQueryController: Sendable {
             }
             filter.add(instant) { "v.begin_registratie <= \($0)" }
         }
-        let rows = try await client.query(
-            PostgresQuery(
-                unsafeSQL: """
-                    SELECT (v.representation || jsonb_build_object('locked', i.lock IS NOT NULL, 'bestandsdelen', i.representation->'bestandsdelen'))::text,
-                           v.content_sha256, v.content_size, i.informatieobjecttype, i.representation->>'vertrouwelijkheidaanduiding'
-                    FROM documenten.versions v JOIN documenten.informatieobjecten i ON i.uuid = v.uuid
-                    \(filter.whereClause) ORDER BY v.versie DESC LIMIT 1
-                    """, binds: filter.bindings), logger: logger
-        ).collect()
-        guard let (json, sha256, size, type, vertrouwelijkheid) = try rows.first?.decode((String, String?, Int64?, String, String).self) else {
-            throw ZGWError.notFound()
+        var found: ServedDocumentVersion.Row?
+        if filter.conditions.count == 1 {
+            // Only the uuid: the latest version, prepared. At most one row; read to the end, which gives the connection
+            // back to the pool.
+            for try await row in try await client.execute(ServedDocumentVersion(uuid: uuid), logger: logger) { found = row }
+        } else {
+            let rows = try await client.query(
+                PostgresQuery(unsafeSQL: "\(ServedDocumentVersion.selection)\(filter.whereClause) ORDER BY v.versie DESC LIMIT 1", binds: filter.bindings),
+                logger: logger
+            ).collect()
+            found = try rows.first?.decode(ServedDocumentVersion.Row.self)
         }
+        guard let (json, sha256, size, type, vertrouwelijkheid) = found else { throw ZGWError.notFound() }
         try authorisation.require(.scope("documenten.lezen"), type: type, vertrouwelijkheid: vertrouwelijkheid)
         return Version(json: json, content: sha256.map { StoredContent(sha256: $0, size: size ?? 0) })
     }

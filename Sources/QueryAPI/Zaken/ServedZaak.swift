@@ -50,3 +50,27 @@ struct ServedExpandedZaak: PostgresPreparedStatement {
         try row.decode(Row.self)
     }
 }
+
+/// One resource under a zaak (`GET statussen/{uuid}` …) with what its authorisation check needs, prepared.
+struct ServedZaakResource: PostgresPreparedStatement {
+    static let name = "QueryAPI.ServedZaakResource"
+    static let sql = """
+        SELECT r.representation::text, z.zaaktype, z.representation->>'vertrouwelijkheidaanduiding', r.zaak
+        FROM zaken.resources r JOIN zaken.zaken z ON z.uuid = r.zaak WHERE r.uuid = $1 AND r.kind = $2
+        """
+    typealias Row = (String, String, String, UUID)
+
+    let uuid: UUID
+    let kind: String
+
+    func makeBindings() -> PostgresBindings {
+        var bindings = PostgresBindings(capacity: 2)
+        bindings.append(uuid)
+        bindings.append(kind)
+        return bindings
+    }
+
+    func decodeRow(_ row: PostgresRow) throws -> Row {
+        try row.decode(Row.self)
+    }
+}

@@ -236,13 +236,10 @@ public struct ZakenQueryController: Sendable {
         try QueryParameters(request).requireOnly([])
         let nested = context.parameters.get("sub") == nil ? nil : context.parameters.get("uuid").flatMap(UUID.init(uuidString:))
         guard let uuid = (context.parameters.get("sub") ?? context.parameters.get("uuid")).flatMap(UUID.init(uuidString:)) else { throw ZGWError.notFound() }
-        let rows = try await client.query(
-            """
-            SELECT r.representation::text, z.zaaktype, z.representation->>'vertrouwelijkheidaanduiding', r.zaak
-            FROM zaken.resources r JOIN zaken.zaken z ON z.uuid = r.zaak WHERE r.uuid = \(uuid) AND r.kind = \(kind.rawValue)
-            """, logger: logger
-        ).collect()
-        guard let (json, zaaktype, vertrouwelijkheid, zaak) = try rows.first?.decode((String, String, String, UUID).self), nested == nil || nested == zaak else {
+        var found: ServedZaakResource.Row?
+        // At most one row; read to the end, which gives the connection back to the pool.
+        for try await row in try await client.execute(ServedZaakResource(uuid: uuid, kind: kind.rawValue), logger: logger) { found = row }
+        guard let (json, zaaktype, vertrouwelijkheid, zaak) = found, nested == nil || nested == zaak else {
             throw ZGWError.notFound()
         }
         try authorisation.require(.scope("zaken.lezen"), zaaktype: zaaktype, vertrouwelijkheid: vertrouwelijkheid)
