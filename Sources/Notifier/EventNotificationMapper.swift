@@ -21,7 +21,7 @@ public struct EventNotificationMapper: Sendable {
     public typealias CatalogusLookup = @Sendable (_ streamID: String) async throws -> UUID?
 
     public func message(for event: RecordedEvent, catalogusOf: CatalogusLookup) async throws -> NotificationMessage? {
-        guard let payload = try? JSONDecoder().decode(JSONValue.self, from: Data(event.data.utf8)), case .object(let object) = payload else {
+        guard let payload = try? JSONParser.parse(event.data), case .object(let object) = payload else {
             return nil
         }
         if case .object(let facts)? = object["notificatie"] {

@@ -107,7 +107,7 @@ public struct NotificationTail: Service {
         let rows = try await store.client.query(
             "SELECT data::text FROM es.events WHERE stream_id = \(streamID) AND version = 1", logger: store.logger)
         guard let data = try await rows.collect().first?.decode(String.self),
-            case .object(let payload) = try JSONCoding.decoder.decode(JSONValue.self, from: Data(data.utf8))
+            case .object(let payload) = try JSONParser.parse(data)
         else { return nil }
         for case .object(let state) in payload.values {
             if case .string(let text)? = state["catalogus"] { return UUID(uuidString: text) }

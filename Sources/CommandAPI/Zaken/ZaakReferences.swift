@@ -84,7 +84,7 @@ struct ZaakReferences: Sendable {
     static func object(_ query: PostgresQuery, connection: PostgresConnection, logger: Logger) async throws -> [String: JSONValue]? {
         let rows = try await connection.query(query, logger: logger).collect()
         guard let text = try rows.first?.decode(String.self),
-            case .object(let object) = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+            case .object(let object) = try JSONParser.parse(text)
         else { return nil }
         return object
     }

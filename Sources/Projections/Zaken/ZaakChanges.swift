@@ -9,9 +9,9 @@ import PostgresNIO
 struct ZaakChanges {
     private var zaakDeletes: [UUID] = []
     private var resourceDeletes: [UUID] = []
-    private var zaken: [UUID: (state: String, version: Int64)] = [:]
+    private var zaken: [UUID: (payload: String, version: Int64)] = [:]
     private var zaakOrder: [UUID] = []
-    private var resources: [UUID: (zaak: UUID, kind: String, state: String, version: Int64)] = [:]
+    private var resources: [UUID: (zaak: UUID, kind: String, payload: String, version: Int64)] = [:]
     private var resourceOrder: [UUID] = []
     /// The last stream version seen per zaak, set on its row even when the event was another aggregate's
     /// (a besluit's zaakbesluit appended to the zaak's stream).
@@ -23,8 +23,8 @@ struct ZaakChanges {
         versions[zaak] = version
     }
 
-    mutating func upsertZaak(_ zaak: UUID, state: String, version: Int64) {
-        if zaken.updateValue((state, version), forKey: zaak) == nil { zaakOrder.append(zaak) }
+    mutating func upsertZaak(_ zaak: UUID, payload: String, version: Int64) {
+        if zaken.updateValue((payload, version), forKey: zaak) == nil { zaakOrder.append(zaak) }
         touched.append(zaak)
     }
 
@@ -36,8 +36,8 @@ struct ZaakChanges {
         resourceOrder.removeAll { gone.contains($0) }
     }
 
-    mutating func upsertResource(_ uuid: UUID, zaak: UUID, kind: String, state: String, version: Int64) {
-        if resources.updateValue((zaak, kind, state, version), forKey: uuid) == nil { resourceOrder.append(uuid) }
+    mutating func upsertResource(_ uuid: UUID, zaak: UUID, kind: String, payload: String, version: Int64) {
+        if resources.updateValue((zaak, kind, payload, version), forKey: uuid) == nil { resourceOrder.append(uuid) }
         touched.append(zaak)
     }
 
@@ -58,14 +58,14 @@ struct ZaakChanges {
             _ = try await connection.execute(ZaakStatements.DeleteResources(resources: resourceDeletes), logger: logger)
         }
         if !zaakOrder.isEmpty {
-            let states = zaakOrder.map { zaken[$0]!.state }, versions = zaakOrder.map { zaken[$0]!.version }
-            let statement = ZaakStatements.UpsertZaken(zaken: zaakOrder, states: states, versions: versions)
+            let payloads = zaakOrder.map { zaken[$0]!.payload }, versions = zaakOrder.map { zaken[$0]!.version }
+            let statement = ZaakStatements.UpsertZaken(zaken: zaakOrder, payloads: payloads, versions: versions)
             touched += try await connection.rows(statement, logger: logger).compactMap { $0 }
         }
         if !resourceOrder.isEmpty {
             let rows = resourceOrder.map { resources[$0]! }
             let statement = ZaakStatements.UpsertResources(
-                resources: resourceOrder, zaken: rows.map(\.zaak), kinds: rows.map(\.kind), states: rows.map(\.state), versions: rows.map(\.version))
+                resources: resourceOrder, zaken: rows.map(\.zaak), kinds: rows.map(\.kind), payloads: rows.map(\.payload), versions: rows.map(\.version))
             _ = try await connection.execute(statement, logger: logger)
         }
         if !versions.isEmpty {

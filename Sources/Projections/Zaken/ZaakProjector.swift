@@ -14,24 +14,28 @@ public struct ZaakProjector: InlineProjector {
 
     public func apply(_ appended: [AppendedEvent], connection: PostgresConnection, logger: Logger) async throws {
         var changes = ZaakChanges()
-        let encoder = JSONEncoder()
         for event in appended {
             // Payloads removed by archival destruction are skipped on a rebuild; the destruction event removes the rows.
             guard event.data != ZaakResource.destroyedPayload, let (resource, action) = ZaakResource.of(eventType: event.type),
                 let zaak = StreamName.id(of: event.streamID, category: ZaakResource.streamCategory).flatMap(UUID.init(uuidString:))
             else { continue }
-            let payload = try event.decode(ZaakEvent.self)
+            // The payload is a `ZaakEvent`; its `state` goes to the row as PostgreSQL reads it from the payload, so only
+            // the uuid and whether there is a state are needed here (decoding and re-encoding it with Codable was the
+            // largest share of JSON work in a zaak command).
+            guard case .object(let payload) = try JSONParser.parse(event.data), case .string(let text)? = payload["uuid"],
+                let uuid = UUID(uuidString: text)
+            else { throw ZaakPayloadError(eventType: event.type, streamID: event.streamID) }
             changes.streamVersion(of: zaak, is: event.version)
-            let state = try payload.state.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
-            switch (resource, action, state) {
-            case (.zaak, "deleted", _), (.zaak, _, nil):
+            let hasState = if case .object? = payload["state"] { true } else { false }
+            switch (resource, action, hasState) {
+            case (.zaak, "deleted", _), (.zaak, _, false):
                 changes.deleteZaak(zaak)
-            case (.zaak, _, let state?):
-                changes.upsertZaak(zaak, state: state, version: event.version)
-            case (_, "deleted", _), (_, _, nil):
-                changes.deleteResource(payload.uuid, zaak: zaak)
-            case (_, _, let state?):
-                changes.upsertResource(payload.uuid, zaak: zaak, kind: resource.rawValue, state: state, version: event.version)
+            case (.zaak, _, true):
+                changes.upsertZaak(zaak, payload: event.data, version: event.version)
+            case (_, "deleted", _), (_, _, false):
+                changes.deleteResource(uuid, zaak: zaak)
+            case (_, _, true):
+                changes.upsertResource(uuid, zaak: zaak, kind: resource.rawValue, payload: event.data, version: event.version)
             }
         }
         let touched = try await changes.write(connection: connection, logger: logger)
@@ -50,4 +54,12 @@ public struct ZaakProjector: InlineProjector {
             _ = try await connection.execute(ZaakStatements.RefreshZaken<ManyZaken>(zaken: zaken), logger: logger)
         }
     }
+}
+
+/// A zaak event whose payload has no uuid: the log holds something the API never wrote.
+struct ZaakPayloadError: Error, CustomStringConvertible {
+    let eventType: String
+    let streamID: String
+
+    var description: String { "a \(eventType) event in \(streamID) has no ZaakEvent payload" }
 }

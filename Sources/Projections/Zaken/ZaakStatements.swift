@@ -38,24 +38,24 @@ enum ZaakStatements {
         func decodeRow(_ row: PostgresRow) throws {}
     }
 
-    /// Writes zaken in the given order; returns the hoofdzaken before and after (a deelzaak moved to another
-    /// hoofdzaak leaves the old one's `deelzaken`).
+    /// Writes zaken in the given order, each the `state` of its event's payload; returns the hoofdzaken before and after
+    /// (a deelzaak moved to another hoofdzaak leaves the old one's `deelzaken`).
     struct UpsertZaken: PostgresPreparedStatement {
         static let name = "ZaakStatements.UpsertZaken"
         static let sql = """
             WITH before AS (SELECT hoofdzaak FROM zaken.zaken WHERE uuid = ANY($1) AND hoofdzaak IS NOT NULL),
             after AS (
                 INSERT INTO zaken.zaken AS z (uuid, representation, stream_version)
-                SELECT u, s::jsonb, v FROM unnest($1, $2, $3) WITH ORDINALITY AS t(u, s, v, n) ORDER BY n
+                SELECT u, (p::jsonb)->'state', v FROM unnest($1, $2, $3) WITH ORDINALITY AS t(u, p, v, n) ORDER BY n
                 ON CONFLICT (uuid) DO UPDATE SET representation = excluded.representation, stream_version = excluded.stream_version
                 RETURNING hoofdzaak)
             SELECT hoofdzaak FROM after UNION SELECT hoofdzaak FROM before
             """
-        let zaken: [UUID], states: [String], versions: [Int64]
+        let zaken: [UUID], payloads: [String], versions: [Int64]
 
         func makeBindings() -> PostgresBindings {
             var bindings = PostgresBindings(zaken)
-            bindings.append(states)
+            bindings.append(payloads)
             bindings.append(versions)
             return bindings
         }
@@ -63,23 +63,23 @@ enum ZaakStatements {
         func decodeRow(_ row: PostgresRow) throws -> UUID? { try row.decode(UUID?.self) }
     }
 
-    /// Writes resources in the given order.
+    /// Writes resources in the given order, each the `state` of its event's payload.
     struct UpsertResources: PostgresPreparedStatement {
         static let name = "ZaakStatements.UpsertResources"
         static let sql = """
             INSERT INTO zaken.resources (uuid, zaak, kind, representation, stream_version)
-            SELECT u, z, k, s::jsonb, v FROM unnest($1, $2, $3, $4, $5) WITH ORDINALITY AS t(u, z, k, s, v, n)
+            SELECT u, z, k, (p::jsonb)->'state', v FROM unnest($1, $2, $3, $4, $5) WITH ORDINALITY AS t(u, z, k, p, v, n)
             ORDER BY n
             ON CONFLICT (uuid) DO UPDATE SET representation = excluded.representation, stream_version = excluded.stream_version
             """
         typealias Row = ()
-        let resources: [UUID], zaken: [UUID], kinds: [String], states: [String], versions: [Int64]
+        let resources: [UUID], zaken: [UUID], kinds: [String], payloads: [String], versions: [Int64]
 
         func makeBindings() -> PostgresBindings {
             var bindings = PostgresBindings(resources)
             bindings.append(zaken)
             bindings.append(kinds)
-            bindings.append(states)
+            bindings.append(payloads)
             bindings.append(versions)
             return bindings
         }
