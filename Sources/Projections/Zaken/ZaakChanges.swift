@@ -68,8 +68,11 @@ struct ZaakChanges {
                 resources: resourceOrder, zaken: rows.map(\.zaak), kinds: rows.map(\.kind), payloads: rows.map(\.payload), versions: rows.map(\.version))
             _ = try await connection.execute(statement, logger: logger)
         }
-        if !versions.isEmpty {
-            let statement = ZaakStatements.SetStreamVersions(zaken: Array(versions.keys), versions: Array(versions.values))
+        // A zaak whose row the upsert above wrote at its stream's last version needs nothing more (a created zaak): one
+        // UPDATE of `zaken.zaken` fewer, with its counter trigger.
+        let behind = versions.filter { zaken[$0.key]?.version != $0.value }
+        if !behind.isEmpty {
+            let statement = ZaakStatements.SetStreamVersions(zaken: Array(behind.keys), versions: Array(behind.values))
             _ = try await connection.execute(statement, logger: logger)
         }
         var seen = Set<UUID>()
