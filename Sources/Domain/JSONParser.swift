@@ -197,7 +197,7 @@ public struct JSONParser {
             } else if (0xDC00...0xDFFF).contains(scalar) {
                 throw failure("an unpaired surrogate")
             }
-            unescaped.append(contentsOf: String(Character(Unicode.Scalar(scalar)!)).utf8)
+            UTF8.encode(Unicode.Scalar(scalar)!) { unescaped.append($0) }
         default:
             throw failure("an unknown escape")
         }

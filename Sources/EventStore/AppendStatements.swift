@@ -14,7 +14,7 @@ enum AppendStatements {
             """
         let streamID: String, category: String, count: Int64
 
-        func makeBindings() -> PostgresBindings { .init(streamID, category, count) }
+        func makeBindings() -> PostgresBindings { .of(streamID, category, count) }
         func decodeRow(_ row: PostgresRow) throws -> Int64 { try row.decode(Int64.self) }
     }
 
@@ -24,7 +24,7 @@ enum AppendStatements {
         static let sql = "UPDATE es.streams SET version = version + $1 WHERE stream_id = $2 AND version = $3 RETURNING version"
         let count: Int64, streamID: String, version: Int64
 
-        func makeBindings() -> PostgresBindings { .init(count, streamID, version) }
+        func makeBindings() -> PostgresBindings { .of(count, streamID, version) }
         func decodeRow(_ row: PostgresRow) throws -> Int64 { try row.decode(Int64.self) }
     }
 
@@ -37,7 +37,7 @@ enum AppendStatements {
             """
         let streamID: String, category: String, count: Int64
 
-        func makeBindings() -> PostgresBindings { .init(streamID, category, count) }
+        func makeBindings() -> PostgresBindings { .of(streamID, category, count) }
         func decodeRow(_ row: PostgresRow) throws -> Int64 { try row.decode(Int64.self) }
     }
 
@@ -47,37 +47,8 @@ enum AppendStatements {
         static let sql = "SELECT es.append_events($1, $2, $3, $4, $5, $6, $7)"
         let streamIDs: [String], versions: [Int64], eventIDs: [UUID], types: [String], schemaVersions: [Int64], data: [String], metadata: [String]
 
-        func makeBindings() -> PostgresBindings {
-            var bindings = PostgresBindings(capacity: 7)
-            bindings.append(streamIDs)
-            bindings.append(versions)
-            bindings.append(eventIDs)
-            bindings.append(types)
-            bindings.append(schemaVersions)
-            bindings.append(data)
-            bindings.append(metadata)
-            return bindings
-        }
+        func makeBindings() -> PostgresBindings { .of(streamIDs, versions, eventIDs, types, schemaVersions, data, metadata) }
 
         func decodeRow(_ row: PostgresRow) throws -> Int64 { try row.decode(Int64.self) }
-    }
-}
-
-extension PostgresBindings {
-    /// Bindings of three values, in order.
-    init<A: PostgresNonThrowingEncodable, B: PostgresNonThrowingEncodable, C: PostgresNonThrowingEncodable>(_ a: A, _ b: B, _ c: C) {
-        self.init(capacity: 3)
-        append(a)
-        append(b)
-        append(c)
-    }
-}
-
-extension PostgresConnection {
-    /// Runs `statement`, prepared on this connection at its first use, and returns its rows.
-    public func rows<Statement: PostgresPreparedStatement>(_ statement: Statement, logger: Logger) async throws -> [Statement.Row] {
-        var rows: [Statement.Row] = []
-        for try await row in try await execute(statement, logger: logger) { rows.append(row) }
-        return rows
     }
 }

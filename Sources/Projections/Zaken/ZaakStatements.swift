@@ -1,5 +1,4 @@
 import Foundation
-import Logging
 import PostgresNIO
 
 /// The statements of the zaken projection, prepared: each pooled connection parses and plans them once, at first use.
@@ -12,7 +11,7 @@ enum ZaakStatements {
         static let sql = "DELETE FROM zaken.zaken WHERE uuid = ANY($1) RETURNING hoofdzaak"
         let zaken: [UUID]
 
-        func makeBindings() -> PostgresBindings { .init(zaken) }
+        func makeBindings() -> PostgresBindings { .of(zaken) }
         func decodeRow(_ row: PostgresRow) throws -> UUID? { try row.decode(UUID?.self) }
     }
 
@@ -23,7 +22,7 @@ enum ZaakStatements {
         typealias Row = ()
         let zaken: [UUID]
 
-        func makeBindings() -> PostgresBindings { .init(zaken) }
+        func makeBindings() -> PostgresBindings { .of(zaken) }
         func decodeRow(_ row: PostgresRow) throws {}
     }
 
@@ -34,7 +33,7 @@ enum ZaakStatements {
         typealias Row = ()
         let resources: [UUID]
 
-        func makeBindings() -> PostgresBindings { .init(resources) }
+        func makeBindings() -> PostgresBindings { .of(resources) }
         func decodeRow(_ row: PostgresRow) throws {}
     }
 
@@ -53,12 +52,7 @@ enum ZaakStatements {
             """
         let zaken: [UUID], payloads: [String], versions: [Int64]
 
-        func makeBindings() -> PostgresBindings {
-            var bindings = PostgresBindings(zaken)
-            bindings.append(payloads)
-            bindings.append(versions)
-            return bindings
-        }
+        func makeBindings() -> PostgresBindings { .of(zaken, payloads, versions) }
 
         func decodeRow(_ row: PostgresRow) throws -> UUID? { try row.decode(UUID?.self) }
     }
@@ -75,14 +69,7 @@ enum ZaakStatements {
         typealias Row = ()
         let resources: [UUID], zaken: [UUID], kinds: [String], payloads: [String], versions: [Int64]
 
-        func makeBindings() -> PostgresBindings {
-            var bindings = PostgresBindings(resources)
-            bindings.append(zaken)
-            bindings.append(kinds)
-            bindings.append(payloads)
-            bindings.append(versions)
-            return bindings
-        }
+        func makeBindings() -> PostgresBindings { .of(resources, zaken, kinds, payloads, versions) }
 
         func decodeRow(_ row: PostgresRow) throws {}
     }
@@ -94,69 +81,71 @@ enum ZaakStatements {
         typealias Row = ()
         let zaken: [UUID], versions: [Int64]
 
-        func makeBindings() -> PostgresBindings {
-            var bindings = PostgresBindings(zaken)
-            bindings.append(versions)
-            return bindings
-        }
+        func makeBindings() -> PostgresBindings { .of(zaken, versions) }
 
         func decodeRow(_ row: PostgresRow) throws {}
     }
 
     /// `ZaakProjector.refresh`, step 1: the statussen's `indicatieLaatstGezetteStatus` and ZIOs, the rollen's statussen.
     struct RefreshResources<Selection: ZaakSelection>: PostgresPreparedStatement {
-        static var name: String { "ZaakStatements.RefreshResources." + Selection.label }
-        static var sql: String {
-            """
-            WITH latest AS (
-                SELECT DISTINCT ON (zaak) zaak, uuid FROM zaken.resources WHERE zaak \(Selection.match) AND kind = 'status'
-                ORDER BY zaak, representation->>'datumStatusGezet' DESC, created_position DESC)
-            UPDATE zaken.resources r SET representation = CASE r.kind
-                WHEN 'status' THEN jsonb_set(r.representation, '{indicatieLaatstGezetteStatus}',
-                    to_jsonb(r.uuid = (SELECT l.uuid FROM latest l WHERE l.zaak = r.zaak)))
-                    || jsonb_build_object('zaakinformatieobjecten', coalesce((
-                        SELECT jsonb_agg(z.representation->'url' ORDER BY z.created_position) FROM zaken.resources z
-                        WHERE z.zaak = r.zaak AND z.kind = 'zaakinformatieobject' AND z.representation->'status' = r.representation->'url'), '[]'))
-                ELSE r.representation || jsonb_build_object('statussen', coalesce((
-                        SELECT jsonb_agg(s.representation->'url' ORDER BY s.created_position) FROM zaken.resources s
-                        WHERE s.zaak = r.zaak AND s.kind = 'status' AND s.representation->'gezetdoor' = r.representation->'url'), '[]'))
-                END
-            WHERE r.zaak \(Selection.match) AND r.kind IN ('status', 'rol')
-            """
-        }
+        static var name: String { Selection.refresh.resourcesName }
+        static var sql: String { Selection.refresh.resourcesSQL }
         typealias Row = ()
         let zaken: Selection.Value
 
-        func makeBindings() -> PostgresBindings { .init(zaken) }
+        func makeBindings() -> PostgresBindings { .of(zaken) }
         func decodeRow(_ row: PostgresRow) throws {}
     }
 
     /// `ZaakProjector.refresh`, step 2: the zaak's lists of its resources and deelzaken, and its zaak-detail document.
     struct RefreshZaken<Selection: ZaakSelection>: PostgresPreparedStatement {
-        static var name: String { "ZaakStatements.RefreshZaken." + Selection.label }
-        static var sql: String {
-            """
-            UPDATE zaken.zaken z SET
-                representation = z.representation || jsonb_build_object(
-                    'status', (SELECT representation->'url' FROM zaken.resources WHERE zaak = z.uuid AND kind = 'status'
-                               ORDER BY representation->>'datumStatusGezet' DESC, created_position DESC LIMIT 1),
-                    'resultaat', (SELECT representation->'url' FROM zaken.resources WHERE zaak = z.uuid AND kind = 'resultaat' LIMIT 1),
-                    'rollen', coalesce((SELECT jsonb_agg(representation->'url' ORDER BY created_position) FROM zaken.resources WHERE zaak = z.uuid AND kind = 'rol'), '[]'),
-                    'eigenschappen', coalesce((SELECT jsonb_agg(representation->'url' ORDER BY created_position) FROM zaken.resources WHERE zaak = z.uuid AND kind = 'zaakeigenschap'), '[]'),
-                    'zaakobjecten', coalesce((SELECT jsonb_agg(representation->'url' ORDER BY created_position) FROM zaken.resources WHERE zaak = z.uuid AND kind = 'zaakobject'), '[]'),
-                    'zaakinformatieobjecten', coalesce((SELECT jsonb_agg(representation->'url' ORDER BY created_position) FROM zaken.resources WHERE zaak = z.uuid AND kind = 'zaakinformatieobject'), '[]'),
-                    'deelzaken', coalesce((SELECT jsonb_agg(d.representation->'url' ORDER BY d.created_position) FROM zaken.zaken d WHERE d.hoofdzaak = z.uuid), '[]')),
-                detail = coalesce((
-                    SELECT jsonb_object_agg(kind, items) FROM (
-                        SELECT kind, jsonb_agg(representation ORDER BY created_position) AS items FROM zaken.resources WHERE zaak = z.uuid GROUP BY kind) AS grouped), '{}')
-            WHERE z.uuid \(Selection.match)
-            """
-        }
+        static var name: String { Selection.refresh.zakenName }
+        static var sql: String { Selection.refresh.zakenSQL }
         typealias Row = ()
         let zaken: Selection.Value
 
-        func makeBindings() -> PostgresBindings { .init(zaken) }
+        func makeBindings() -> PostgresBindings { .of(zaken) }
         func decodeRow(_ row: PostgresRow) throws {}
+    }
+
+    /// `RefreshResources`' text for the zaken matched by `match`.
+    static func refreshResourcesText(matching match: String) -> String {
+        """
+        WITH latest AS (
+            SELECT DISTINCT ON (zaak) zaak, uuid FROM zaken.resources WHERE zaak \(match) AND kind = 'status'
+            ORDER BY zaak, representation->>'datumStatusGezet' DESC, created_position DESC)
+        UPDATE zaken.resources r SET representation = CASE r.kind
+            WHEN 'status' THEN jsonb_set(r.representation, '{indicatieLaatstGezetteStatus}',
+                to_jsonb(r.uuid = (SELECT l.uuid FROM latest l WHERE l.zaak = r.zaak)))
+                || jsonb_build_object('zaakinformatieobjecten', coalesce((
+                    SELECT jsonb_agg(z.representation->'url' ORDER BY z.created_position) FROM zaken.resources z
+                    WHERE z.zaak = r.zaak AND z.kind = 'zaakinformatieobject' AND z.representation->'status' = r.representation->'url'), '[]'))
+            ELSE r.representation || jsonb_build_object('statussen', coalesce((
+                    SELECT jsonb_agg(s.representation->'url' ORDER BY s.created_position) FROM zaken.resources s
+                    WHERE s.zaak = r.zaak AND s.kind = 'status' AND s.representation->'gezetdoor' = r.representation->'url'), '[]'))
+            END
+        WHERE r.zaak \(match) AND r.kind IN ('status', 'rol')
+        """
+    }
+
+    /// `RefreshZaken`'s text for the zaken matched by `match`.
+    static func refreshZakenText(matching match: String) -> String {
+        """
+        UPDATE zaken.zaken z SET
+            representation = z.representation || jsonb_build_object(
+                'status', (SELECT representation->'url' FROM zaken.resources WHERE zaak = z.uuid AND kind = 'status'
+                           ORDER BY representation->>'datumStatusGezet' DESC, created_position DESC LIMIT 1),
+                'resultaat', (SELECT representation->'url' FROM zaken.resources WHERE zaak = z.uuid AND kind = 'resultaat' LIMIT 1),
+                'rollen', coalesce((SELECT jsonb_agg(representation->'url' ORDER BY created_position) FROM zaken.resources WHERE zaak = z.uuid AND kind = 'rol'), '[]'),
+                'eigenschappen', coalesce((SELECT jsonb_agg(representation->'url' ORDER BY created_position) FROM zaken.resources WHERE zaak = z.uuid AND kind = 'zaakeigenschap'), '[]'),
+                'zaakobjecten', coalesce((SELECT jsonb_agg(representation->'url' ORDER BY created_position) FROM zaken.resources WHERE zaak = z.uuid AND kind = 'zaakobject'), '[]'),
+                'zaakinformatieobjecten', coalesce((SELECT jsonb_agg(representation->'url' ORDER BY created_position) FROM zaken.resources WHERE zaak = z.uuid AND kind = 'zaakinformatieobject'), '[]'),
+                'deelzaken', coalesce((SELECT jsonb_agg(d.representation->'url' ORDER BY d.created_position) FROM zaken.zaken d WHERE d.hoofdzaak = z.uuid), '[]')),
+            detail = coalesce((
+                SELECT jsonb_object_agg(kind, items) FROM (
+                    SELECT kind, jsonb_agg(representation ORDER BY created_position) AS items FROM zaken.resources WHERE zaak = z.uuid GROUP BY kind) AS grouped), '{}')
+        WHERE z.uuid \(match)
+        """
     }
 }
 
@@ -165,27 +154,27 @@ enum ZaakStatements {
 /// cannot know the array's length and is costed above the custom ones.
 protocol ZaakSelection: Sendable {
     associatedtype Value: PostgresNonThrowingEncodable & Sendable
-    static var match: String { get }
-    /// Part of the statements' names.
-    static var label: String { get }
+    /// The refresh statements' names and texts for this selection, made once (PostgresNIO reads them on every execution).
+    static var refresh: RefreshTexts { get }
+}
+
+struct RefreshTexts: Sendable {
+    let resourcesName: String, resourcesSQL: String, zakenName: String, zakenSQL: String
+
+    init(match: String, label: String) {
+        resourcesName = "ZaakStatements.RefreshResources.\(label)"
+        resourcesSQL = ZaakStatements.refreshResourcesText(matching: match)
+        zakenName = "ZaakStatements.RefreshZaken.\(label)"
+        zakenSQL = ZaakStatements.refreshZakenText(matching: match)
+    }
 }
 
 enum OneZaak: ZaakSelection {
     typealias Value = UUID
-    static let match = "= $1"
-    static let label = "one"
+    static let refresh = RefreshTexts(match: "= $1", label: "one")
 }
 
 enum ManyZaken: ZaakSelection {
     typealias Value = [UUID]
-    static let match = "= ANY($1)"
-    static let label = "many"
-}
-
-extension PostgresBindings {
-    /// Bindings that start with `value`.
-    init<Value: PostgresNonThrowingEncodable>(_ value: Value) {
-        self.init()
-        append(value)
-    }
+    static let refresh = RefreshTexts(match: "= ANY($1)", label: "many")
 }

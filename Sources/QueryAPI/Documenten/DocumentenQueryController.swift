@@ -138,11 +138,10 @@ public struct DocumentenQueryController: Sendable {
             }
             filter.add(instant) { "v.begin_registratie <= \($0)" }
         }
-        var found: ServedDocumentVersion.Row?
+        let found: ServedDocumentVersion.Row?
         if filter.conditions.count == 1 {
-            // Only the uuid: the latest version, prepared. At most one row; read to the end, which gives the connection
-            // back to the pool.
-            for try await row in try await client.execute(ServedDocumentVersion(uuid: uuid), logger: logger) { found = row }
+            // Only the uuid: the latest version, prepared.
+            found = try await client.rows(ServedDocumentVersion(uuid: uuid), logger: logger).first
         } else {
             let rows = try await client.query(
                 PostgresQuery(unsafeSQL: "\(ServedDocumentVersion.selection)\(filter.whereClause) ORDER BY v.versie DESC LIMIT 1", binds: filter.bindings),

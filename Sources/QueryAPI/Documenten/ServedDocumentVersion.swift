@@ -1,3 +1,4 @@
+import EventStore
 import Foundation
 import PostgresNIO
 
@@ -16,11 +17,7 @@ struct ServedDocumentVersion: PostgresPreparedStatement {
 
     let uuid: UUID
 
-    func makeBindings() -> PostgresBindings {
-        var bindings = PostgresBindings(capacity: 1)
-        bindings.append(uuid)
-        return bindings
-    }
+    func makeBindings() -> PostgresBindings { .of(uuid) }
 
     func decodeRow(_ row: PostgresRow) throws -> Row {
         try row.decode(Row.self)

@@ -60,14 +60,12 @@ struct ZaakExpander {
     }
 
     private func value(of field: String, rest: [[String]], zaak: String, depth: Int, visibility: ((String) -> String)?) -> String {
-        if let kind = Self.detailKinds[field] {
+        if field != "hoofdzaak", field != "deelzaken" {
             let item = Self.typeFields[field].flatMap { rest.contains([$0.0]) ? Self.itemWithType(field) : nil } ?? "e"
-            return Self.detailValue(field, kind: kind, zaak: zaak, item: item)
+            return Self.ownValue(field, zaak: zaak, item: item)
         }
         let visible = { (alias: String) in visibility.map { " AND " + $0("\(alias).") } ?? "" }
         switch field {
-        case "zaaktype":
-            return Self.catalogiType("zaaktypen", url: "\(zaak).zaaktype")
         case "hoofdzaak":
             let alias = "h\(depth)"
             let nested = expression(alias, paths: rest, depth: depth + 1, visibility: visibility)
@@ -82,9 +80,10 @@ struct ZaakExpander {
         }
     }
 
-    /// The expansion of a zaak-detail `field` (`status`, `rollen` ...): its elements `e` of `kind` in the detail
-    /// document, each served as `item`.
-    private static func detailValue(_ field: String, kind: String, zaak: String, item: String) -> String {
+    /// The expansion of one of the zaak's own fields: the zaaktype, or a zaak-detail list (`status`, `rollen` ...)
+    /// whose elements `e` in the detail document are each served as `item`.
+    private static func ownValue(_ field: String, zaak: String, item: String) -> String {
+        guard let kind = detailKinds[field] else { return catalogiType("zaaktypen", url: "\(zaak).zaaktype") }  // zaaktype
         let elements = "jsonb_array_elements(\(zaak).detail->'\(kind)') WITH ORDINALITY AS x(e, n)"
         switch field {
         case "status": return "(SELECT \(item) FROM \(elements) WHERE e->'url' = \(zaak).representation->'status' ORDER BY n LIMIT 1)"
@@ -124,17 +123,11 @@ struct ZaakExpander {
     static func guardedExpression(_ zaak: String, flag: (Int) -> String) -> String {
         let index = Dictionary(uniqueKeysWithValues: guardedPaths.enumerated().map { ($1, $0) })
         let fields = guardedPaths.filter { !$0.contains(".") }.map { field -> String in
-            let value: String
-            if let kind = detailKinds[field] {
-                var item = "e"
-                if let withType = itemWithType(field), let typeField = typeFields[field]?.0, let typeFlag = index["\(field).\(typeField)"] {
-                    item = "CASE WHEN \(flag(typeFlag)) THEN \(withType) ELSE e END"
-                }
-                value = detailValue(field, kind: kind, zaak: zaak, item: item)
-            } else {  // zaaktype
-                value = catalogiType("zaaktypen", url: "\(zaak).zaaktype")
+            var item = "e"
+            if let withType = itemWithType(field), let typeField = typeFields[field]?.0, let typeFlag = index["\(field).\(typeField)"] {
+                item = "CASE WHEN \(flag(typeFlag)) THEN \(withType) ELSE e END"
             }
-            return "CASE WHEN \(flag(index[field]!)) THEN jsonb_build_object('\(field)', \(value)) ELSE '{}'::jsonb END"
+            return "CASE WHEN \(flag(index[field]!)) THEN jsonb_build_object('\(field)', \(ownValue(field, zaak: zaak, item: item))) ELSE '{}'::jsonb END"
         }
         return "(\(zaak).representation || jsonb_build_object('_expand', \(fields.joined(separator: " || "))))"
     }

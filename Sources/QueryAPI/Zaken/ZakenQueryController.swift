@@ -148,23 +148,19 @@ public struct ZakenQueryController: Sendable {
         let paths = try ZaakExpander.parse(query.string("expand"))
         let uuid = try uuid(context)
         // The authorisation check from the columns; the zaak as served (expanded in SQL) in the same query.
-        var found: (String, String, String)?
+        let found: ServedZaak.Row?
         if paths.isEmpty {
-            // At most one row; read to the end, which gives the connection back to the pool.
-            for try await row in try await client.execute(ServedZaak(uuid: uuid), logger: logger) { found = row }
+            found = try await client.rows(ServedZaak(uuid: uuid), logger: logger).first
         } else if ZaakExpander.isGuarded(paths) {
-            for try await row in try await client.execute(ServedExpandedZaak(uuid: uuid, paths: paths), logger: logger) { found = row }
+            found = try await client.rows(ServedExpandedZaak(uuid: uuid, paths: paths), logger: logger).first
         } else {
+            // Through hoofdzaak or deelzaken: built per request, with the client's visible zaaktypen bound after the uuid.
             var filter = SQLFilter()
+            _ = filter.bind(uuid)
             let served = ZaakExpander(visible: authorisation.visible(with: "zaken.lezen")?.map { ($0.zaaktype, $0.maxRank) })
                 .expression("z", paths: paths, filter: &filter)
-            let rows = try await client.query(
-                PostgresQuery(
-                    unsafeSQL: """
-                        SELECT (\(served))::text, zaaktype, representation->>'vertrouwelijkheidaanduiding' FROM zaken.zaken z WHERE uuid = \(filter.bind(uuid))
-                        """, binds: filter.bindings), logger: logger
-            ).collect()
-            found = try rows.first?.decode((String, String, String).self)
+            let rows = try await client.query(PostgresQuery(unsafeSQL: ServedZaak.query(serving: served), binds: filter.bindings), logger: logger).collect()
+            found = try rows.first?.decode(ServedZaak.Row.self)
         }
         guard let (json, zaaktype, vertrouwelijkheid) = found else { throw ZGWError.notFound() }
         try authorisation.require(.scope("zaken.lezen"), zaaktype: zaaktype, vertrouwelijkheid: vertrouwelijkheid)
@@ -236,9 +232,7 @@ public struct ZakenQueryController: Sendable {
         try QueryParameters(request).requireOnly([])
         let nested = context.parameters.get("sub") == nil ? nil : context.parameters.get("uuid").flatMap(UUID.init(uuidString:))
         guard let uuid = (context.parameters.get("sub") ?? context.parameters.get("uuid")).flatMap(UUID.init(uuidString:)) else { throw ZGWError.notFound() }
-        var found: ServedZaakResource.Row?
-        // At most one row; read to the end, which gives the connection back to the pool.
-        for try await row in try await client.execute(ServedZaakResource(uuid: uuid, kind: kind.rawValue), logger: logger) { found = row }
+        let found = try await client.rows(ServedZaakResource(uuid: uuid, kind: kind.rawValue), logger: logger).first
         guard let (json, zaaktype, vertrouwelijkheid, zaak) = found, nested == nil || nested == zaak else {
             throw ZGWError.notFound()
         }
