@@ -11,6 +11,18 @@ enum LocalResources {
     struct Location {
         let table: String
         var kind: String?
+
+        /// `SELECT <columns>` of the resource `uuid` here.
+        func query(_ uuid: UUID, selecting columns: String) -> PostgresQuery {
+            var bindings = PostgresBindings()
+            bindings.append(uuid)
+            var sql = "SELECT \(columns) FROM \(table) WHERE uuid = $1"
+            if let kind {
+                sql += " AND kind = $2"
+                bindings.append(kind)
+            }
+            return PostgresQuery(unsafeSQL: sql, binds: bindings)
+        }
     }
 
     /// The read-model table behind each collection a URL can name.
@@ -52,47 +64,12 @@ enum LocalResources {
         case 1: return location(api: api, collection: segments[0]) != nil
         case 2:
             guard let location = location(api: api, collection: segments[0]), let uuid = UUID(uuidString: segments[1]) else { return false }
-            return try await exists(uuid, in: location, connection: connection, logger: logger)
+            return try await !connection.query(location.query(uuid, selecting: "1"), logger: logger).collect().isEmpty
         case 4 where api == .zaken && segments[0] == "zaken" && ["zaakeigenschappen", "besluiten"].contains(segments[2]):
             guard let zaak = UUID(uuidString: segments[1]), let uuid = UUID(uuidString: segments[3]) else { return false }
             let rows = try await connection.query("SELECT 1 FROM zaken.resources WHERE uuid = \(uuid) AND zaak = \(zaak)", logger: logger).collect()
             return !rows.isEmpty
         default: return false
         }
-    }
-
-    static func exists(_ uuid: UUID, in location: Location, connection: PostgresConnection, logger: Logger) async throws -> Bool {
-        var sql = "SELECT 1 FROM \(location.table) WHERE uuid = $1"
-        var bindings = PostgresBindings()
-        bindings.append(uuid)
-        if let kind = location.kind {
-            sql += " AND kind = $2"
-            bindings.append(kind)
-        }
-        return try await !connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger).collect().isEmpty
-    }
-}
-
-/// Our own URLs as absolute URLs, for the checks that run outside a write's transaction (the Selectielijst
-/// references): whether one would answer 200, on a pooled connection.
-public struct OwnResources: Sendable {
-    let client: PostgresClient
-    let baseURL: String
-    let logger: Logger
-
-    public init(client: PostgresClient, baseURL: String, logger: Logger) {
-        self.client = client
-        self.baseURL = baseURL
-        self.logger = logger
-    }
-
-    /// The stored form of `url` when it is one of ours, else nil.
-    func local(_ url: String) -> String? {
-        let stored = ResourceURL.stored(url, baseURL: baseURL)
-        return stored.hasPrefix(ResourceURL.marker) ? stored : nil
-    }
-
-    func answers(_ storedURL: String) async throws -> Bool {
-        try await client.withConnection { connection in try await LocalResources.answers(storedURL, connection: connection, logger: logger) }
     }
 }

@@ -40,17 +40,20 @@ struct ZaakReferences: Sendable {
         return copy
     }
 
-    /// The resource of `collection` in `api` (nil: an API this server does not serve) that `url` (stored form) refers to, checked in the reference's two
-    /// steps (zrc-001, drc-001, brc-001, zrc-010, drc-002): ours from the read models, where a URL of another of
-    /// our collections, an API root or a list is `invalid-resource` and a URL that would answer 404 is `bad-url`;
-    /// others over HTTP, where a 200 without the resource's `requiredFields` is `invalid-resource`.
+    /// The resource of `collection` in `api` (nil: an API this server does not serve) that `url` (stored form)
+    /// refers to, checked in the reference's two steps (zrc-001, drc-001, brc-001, zrc-010, drc-002): ours from
+    /// the read models, where a URL of another of our collections, an API root or a list is `invalid-resource`
+    /// and a URL that would answer 404 is `bad-url`; others over HTTP, where a 200 without the resource's
+    /// `requiredFields` is `invalid-resource`.
     func resolve(
         _ url: String, api: ZGWAPI?, collection: String, requiredFields: [String], connection: PostgresConnection, logger: Logger
     ) async throws -> Result<[String: JSONValue], ReferenceFailure> {
         if Self.isLocal(url) {
-            if let api, let uuid = Self.localUUID(url, api: api, collection: collection), let location = LocalResources.location(api: api, collection: collection) {
-                let query = PostgresQuery(unsafeSQL: "SELECT representation::text FROM \(location.table) WHERE uuid = $1", binds: .of(uuid))
-                return try await Self.object(query, connection: connection, logger: logger).map { .success($0) } ?? .failure(.badURL("HTTP 404"))
+            if let api, let uuid = Self.localUUID(url, api: api, collection: collection),
+                let location = LocalResources.location(api: api, collection: collection)
+            {
+                let object = try await Self.object(location.query(uuid, selecting: "representation::text"), connection: connection, logger: logger)
+                return object.map { .success($0) } ?? .failure(.badURL("HTTP 404"))
             }
             return .failure(try await LocalResources.answers(url, connection: connection, logger: logger) ? .invalidResource : .badURL("HTTP 404"))
         }
