@@ -86,6 +86,8 @@ struct OutboundPolicyTests {
                 for url in [
                     receiver.url, "http://localhost:\(port)/webhook", "http://[::1]:\(port)/webhook", "http://169.254.169.254/latest/meta-data/",
                     "http://10.0.0.1/webhook", "http://192.168.1.1/webhook", "http://0.0.0.0:\(port)/webhook",
+                    // Other spellings of loopback that resolvers accept.
+                    "http://127.1:\(port)/webhook", "http://2130706433:\(port)/webhook", "http://[::ffff:127.0.0.1]:\(port)/webhook",
                 ] {
                     let response = try await NRC.post(client, "abonnement", #"{"callbackUrl": "\#(url)", "auth": "Bearer x", "kanalen": [{"naam": "zaken"}]}"#)
                     let param = try #require(try problem(response).invalidParams?.first, "\(url)")
