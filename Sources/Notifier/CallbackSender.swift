@@ -7,7 +7,8 @@ import ZGWHTTP
 
 /// POSTs a message to a subscriber's webhook. Any 2xx is success; anything else, including no answer within
 /// `timeout`, is a failure with the status (if any) and a reason for the delivery row. A URL the outbound
-/// policy refuses (an address that is not public, and not named by the operator) is not called at all.
+/// policy refuses (an address that is not public, and not named by the operator) is not called at all; a
+/// plain-http one is called at the address that was checked.
 public struct CallbackSender: Sendable {
     public let timeout: TimeAmount
     let outboundGuard: OutboundGuard
@@ -38,8 +39,13 @@ public struct CallbackSender: Sendable {
     }
 
     public func post(_ body: String, to url: String, authorization: String?) async -> Outcome {
-        if let refusal = await outboundGuard.refusalForCallback(url) { return .refused(reason: refusal.reason) }
-        var request = HTTPClientRequest(url: url)
+        let pinned: PinnedURL?
+        switch await outboundGuard.callbackTarget(url) {
+        case .failure(let refusal): return .refused(reason: refusal.reason)
+        case .success(let target): pinned = target
+        }
+        var request = HTTPClientRequest(url: pinned?.url ?? url)
+        if let pinned { request.headers.add(name: "Host", value: pinned.hostHeader) }
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/json")
         if let authorization, !authorization.isEmpty { request.headers.add(name: "Authorization", value: authorization) }

@@ -22,12 +22,14 @@ public struct OutboundGuard: Sendable {
         policy.refusalForResource(url)
     }
 
-    /// Nil when a webhook may be POSTed to `url` (its host named, or every address it resolves to public).
-    /// The HTTP client resolves the name again when it connects; redirects are never followed for webhooks.
-    public func refusalForCallback(_ url: String) async -> OutboundPolicy.Refusal? {
-        if let refusal = policy.refusalForCallback(url) { return refusal }
-        guard let host = policy.hostToResolve(forCallback: url) else { return nil }
-        return policy.refusal(host: host, addresses: await Self.addresses(of: host))
+    /// Where a webhook may be POSTed: refused, or allowed (its host named, or every address it resolves to
+    /// public), with the http URL pinned to the address checked. Redirects are never followed for webhooks.
+    public func callbackTarget(_ url: String) async -> Result<PinnedURL?, OutboundPolicy.Refusal> {
+        if let refusal = policy.refusalForCallback(url) { return .failure(refusal) }
+        guard let host = policy.hostToResolve(forCallback: url) else { return .success(nil) }
+        let addresses = await Self.addresses(of: host)
+        if let refusal = policy.refusal(host: host, addresses: addresses) { return .failure(refusal) }
+        return .success(addresses.first.flatMap { PinnedURL(url, address: $0) })
     }
 
     /// Every address `host` resolves to (a literal resolves to itself), off the cooperative pool: getaddrinfo blocks.

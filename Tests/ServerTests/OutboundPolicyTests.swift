@@ -158,6 +158,19 @@ struct OutboundPolicyTests {
         #expect(ServerConfiguration(outboundHosts: ["*"]).outboundPolicy.refusalForResource("http://127.0.0.1/") == nil)
     }
 
+    @Test("an http webhook is called at the address that was checked, with the Host header of its name; https keeps its name")
+    func pinnedURL() throws {
+        let address = try #require(IPAddress(ipv4: "93.184.216.34"))
+        let pinned = try #require(PinnedURL("http://hook.example.nl:8080/webhook?x=1", address: address))
+        #expect(pinned.url == "http://93.184.216.34:8080/webhook?x=1")
+        #expect(pinned.hostHeader == "hook.example.nl:8080")
+        #expect(PinnedURL("http://hook.example.nl/webhook", address: address)?.url == "http://93.184.216.34/webhook")
+        #expect(PinnedURL("http://hook.example.nl/webhook", address: address)?.hostHeader == "hook.example.nl")
+        let v6 = try #require(IPAddress(bytes: [0x2A, 0x00, 0x14, 0x50] + [UInt8](repeating: 0, count: 11) + [1]))
+        #expect(PinnedURL("http://hook.example.nl/webhook", address: v6)?.url == "http://[2a00:1450:0:0:0:0:0:1]/webhook")
+        #expect(PinnedURL("https://hook.example.nl/webhook", address: address) == nil)
+    }
+
     @Test("address classes: loopback, private, shared, link-local, unspecified and embedded IPv4 forms are not public")
     func addressClasses() {
         let notPublic = [
