@@ -29,46 +29,38 @@ public final class SelectielijstClient: Sendable {
         self.timeout = timeout
     }
 
-    public enum Failure: Error, Equatable {
-        /// Refused, not fetched, or it did not answer 200 (`bad-url`).
-        case badURL
-        /// It answered 200, but not with a resource of the expected kind (`invalid-resource`).
-        case invalidResource
-    }
-
     /// The resource at `url`, which should be one of `collection` (`procestypen`), checked to have the
     /// `requiredFields` of that resource's schema.
-    public func resource(_ url: String, collection: String, requiredFields: [String]) async throws(Failure) -> [String: JSONValue] {
+    func resource(_ url: String, collection: String, requiredFields: [String]) async throws(ReferenceFailure) -> [String: JSONValue] {
         let answer = try await fetch(url, collection: collection)
         guard case .object(let object)? = answer, requiredFields.allSatisfy({ object[$0] != nil }) else { throw .invalidResource }
         return object
     }
 
     /// What a 200 at `url` held (nil: not JSON); answers under `<base>/<collection>/` are cached.
-    func fetch(_ url: String, collection: String) async throws(Failure) -> JSONValue? {
+    func fetch(_ url: String, collection: String) async throws(ReferenceFailure) -> JSONValue? {
         if let cached = cache.withLock({ $0[url] }) { return .object(cached) }
-        if let own, let local = own.local(url) { throw (try? await own.answers(local)) == true ? .invalidResource : .badURL }
-        guard outboundGuard.refusalForResource(url) == nil else { throw .badURL }
+        if let own, let local = own.local(url) { throw (try? await own.answers(local)) == true ? .invalidResource : .badURL("HTTP 404") }
+        if let refusal = outboundGuard.refusalForResource(url) { throw .badURL(refusal.reason) }
         let answer: JSONValue?
         do {
             var request = HTTPClientRequest(url: url)
             request.headers.add(name: "Accept", value: "application/json")
             let response = try await OutboundCalls.client.execute(request, timeout: timeout)
             let body = try await response.body.collect(upTo: 1 << 20)
-            guard response.status == .ok else { throw Failure.badURL }
+            guard response.status == .ok else { throw ReferenceFailure.badURL("HTTP \(response.status.code)") }
             answer = try? JSONParser.parse(String(buffer: body))
+        } catch let failure as ReferenceFailure {
+            throw failure
         } catch {
-            throw .badURL
+            throw .badURL("\(error)")
         }
         if case .object(let object)? = answer, url.hasPrefix("\(baseURL)/\(collection)/") { cache.withLock { $0[url] = object } }
         return answer
     }
 
     /// The field error for a reference that failed, in the standard's codes.
-    public static func fieldError(_ failure: Failure, field: String) -> FieldError {
-        switch failure {
-        case .badURL: FieldError(name: field, code: "bad-url", reason: "De URL kon niet opgevraagd worden of gaf geen 200.")
-        case .invalidResource: FieldError(name: field, code: "invalid-resource", reason: "De URL wijst niet naar een geldige resource van het verwachte type.")
-        }
+    static func fieldError(_ failure: ReferenceFailure, field: String) -> FieldError {
+        failure.fieldError(field, resource: "resource van het verwachte type in de Selectielijst-API")
     }
 }
