@@ -41,6 +41,7 @@ public struct ServerConfiguration: Sendable {
     /// The size of the bestandsdelen a large document is uploaded in.
     public var uploadChunkSize: Int64
     /// Hosts the operator allows outbound calls to beyond the configured services (`*`: any host, unsafe).
+    /// Given to `init`, which derives the notifier's webhook policy from it.
     public var outboundHosts: [String]
     /// Other ZGW APIs with the credentials to call them.
     public var externalServices: ExternalServices
