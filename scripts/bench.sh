@@ -31,7 +31,8 @@ if [ "${BENCH_CHECK_PROJECTIONS:-0}" = 1 ]; then
     "$bin/zaakstroom" check-projections --data-dir "$data" | tee "$out/check-projections.txt"
 fi
 
-"$bin/zaakstroom" serve --data-dir "$data" --port "$port" --log-level error &
+# The load benchmark's webhook receiver listens on 127.0.0.1, which the outbound policy refuses unless named.
+ZAAKSTROOM_OUTBOUND_HOSTS=127.0.0.1 "$bin/zaakstroom" serve --data-dir "$data" --port "$port" --log-level error &
 server=$!
 trap 'kill -TERM $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 300); do

@@ -40,7 +40,10 @@ public struct BenchmarkServer: Sendable {
         defer { try? cluster.stop() }
         let database = PostgresClient.Configuration(unixSocketPath: connection.socketPath, username: connection.username, password: nil, database: "bench")
         let port = Int.random(in: 30000...39000)
-        let server = ServerConfiguration(port: port, publicBaseURL: "http://127.0.0.1:\(port)", logLevel: .error, notifier: notifierConfiguration ?? NotifierConfiguration())
+        // Webhook receivers listen on 127.0.0.1, which the outbound policy refuses unless named.
+        let server = ServerConfiguration(
+            port: port, publicBaseURL: "http://127.0.0.1:\(port)", logLevel: .error, notifier: notifierConfiguration ?? NotifierConfiguration(),
+            outboundHosts: ["127.0.0.1"])
         try await run(database: database, server: server, notifier: notifierConfiguration != nil, logger: logger, body)
     }
 

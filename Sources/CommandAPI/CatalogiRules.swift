@@ -81,7 +81,7 @@ enum CatalogiRules {
     static func procestype(_ type: ZaakType, selectielijst: SelectielijstClient) async throws {
         guard !type.selectielijstProcestype.isEmpty else { return }
         do {
-            _ = try await selectielijst.resource(type.selectielijstProcestype, collection: "procestypen", requiredFields: ["url", "nummer", "naam"])
+            _ = try await selectielijst.resource(type.selectielijstProcestype, collection: "procestypen", requiredFields: ["url", "nummer", "jaar", "naam", "omschrijving", "toelichting", "procesobject"])
         } catch {
             throw ValidationErrors([SelectielijstClient.fieldError(error, field: "selectielijstProcestype")])
         }

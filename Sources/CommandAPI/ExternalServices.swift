@@ -4,23 +4,34 @@ import ZGWHTTP
 
 /// Credentials for other ZGW APIs this server calls (a zaak or document on another host), as Open Zaak's
 /// "services": per API root a client id and secret, from which a fresh ZGW JWT is made for every call.
-/// Read from the JSON file named by `ZAAKSTROOM_EXTERNAL_SERVICES`:
+/// The configuration reads them from the JSON file named by `ZAAKSTROOM_EXTERNAL_SERVICES`:
 /// `[{"apiRoot": "https://zaken.example.nl/zaken/api/v1", "clientId": "zaakstroom", "secret": "…"}]`.
-struct ExternalServices: Sendable {
-    struct Service: Codable, Sendable {
-        var apiRoot: String
-        var clientId: String
-        var secret: String
+public struct ExternalServices: Sendable {
+    public struct Service: Codable, Sendable {
+        public var apiRoot: String
+        public var clientId: String
+        public var secret: String
+
+        public init(apiRoot: String, clientId: String, secret: String) {
+            self.apiRoot = apiRoot
+            self.clientId = clientId
+            self.secret = secret
+        }
     }
 
-    let services: [Service]
+    public let services: [Service]
 
-    static let configured: ExternalServices = {
-        guard let path = ProcessInfo.processInfo.environment["ZAAKSTROOM_EXTERNAL_SERVICES"], !path.isEmpty,
-            let data = FileManager.default.contents(atPath: path), let services = try? JSONDecoder().decode([Service].self, from: data)
-        else { return ExternalServices(services: []) }
-        return ExternalServices(services: services)
-    }()
+    public init(services: [Service]) {
+        self.services = services
+    }
+
+    /// The services in the JSON file at `path`.
+    public static func load(path: String) throws -> ExternalServices {
+        ExternalServices(services: try JSONDecoder().decode([Service].self, from: Data(contentsOf: URL(fileURLWithPath: path))))
+    }
+
+    /// Their API roots (whose hosts the server may call).
+    public var apiRoots: [String] { services.map(\.apiRoot) }
 
     /// The `Authorization` header for a call to `url`: the longest configured API root it falls under.
     func authorization(for url: String) -> String? {

@@ -11,11 +11,11 @@ import NIOHTTP1
 /// exists, drc-002), never inside a transaction; a failure to create is reported as a 400
 /// (`remote-relation-failed`) and the caller undoes its own side.
 struct RemoteRelations: Sendable {
-    let services: ExternalServices
+    let outbound: OutboundCalls
     let timeout: TimeAmount
 
-    init(services: ExternalServices = .configured, timeout: TimeAmount = .seconds(10)) {
-        self.services = services
+    init(outbound: OutboundCalls, timeout: TimeAmount = .seconds(10)) {
+        self.outbound = outbound
         self.timeout = timeout
     }
 
@@ -98,19 +98,19 @@ struct RemoteRelations: Sendable {
     }
 
     func send(_ method: HTTPMethod, _ url: String, body: String? = nil) async throws -> (HTTPResponseStatus, String) {
-        guard OutboundPolicy.allows(url) else { throw Self.failure("Een aanroep", "\(url) is niet toegestaan") }
+        if let refusal = outbound.outboundGuard.refusalForResource(url) { throw Self.failure("Een aanroep", refusal.reason) }
         var request = HTTPClientRequest(url: url)
         request.method = method
         request.headers.add(name: "Accept", value: "application/json")
         request.headers.add(name: "Accept-Crs", value: "EPSG:4326")
-        if let authorization = services.authorization(for: url) { request.headers.add(name: "Authorization", value: authorization) }
+        if let authorization = outbound.services.authorization(for: url) { request.headers.add(name: "Authorization", value: authorization) }
         if let body {
             request.headers.add(name: "Content-Type", value: "application/json")
             request.headers.add(name: "Content-Crs", value: "EPSG:4326")
             request.body = .bytes(ByteBuffer(string: body))
         }
         do {
-            let response = try await HTTPClient.shared.execute(request, timeout: timeout)
+            let response = try await OutboundCalls.client.execute(request, timeout: timeout)
             let bytes = try await response.body.collect(upTo: 1 << 20)
             return (response.status, String(buffer: bytes))
         } catch let error as ValidationErrors {

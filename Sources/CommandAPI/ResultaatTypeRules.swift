@@ -16,14 +16,14 @@ enum ResultaatTypeRules {
         var klasse: [String: JSONValue]?
         do {
             let omschrijving = try await selectielijst.resource(
-                type.resultaattypeomschrijving, collection: "resultaattypeomschrijvingen", requiredFields: ["url", "omschrijving"])
+                type.resultaattypeomschrijving, collection: "resultaattypeomschrijvingen", requiredFields: ["url", "omschrijving", "definitie"])
             if case .string(let text)? = omschrijving["omschrijving"] { type.omschrijvingGeneriek = text }
         } catch {
             errors.append(SelectielijstClient.fieldError(error, field: "resultaattypeomschrijving"))
         }
         do {
             klasse = try await selectielijst.resource(
-                type.selectielijstklasse, collection: "resultaten", requiredFields: ["url", "procesType", "waardering", "procestermijn"])
+                type.selectielijstklasse, collection: "resultaten", requiredFields: ["url", "procesType", "nummer", "naam", "herkomst", "waardering"])
         } catch {
             errors.append(SelectielijstClient.fieldError(error, field: "selectielijstklasse"))
         }

@@ -21,7 +21,7 @@ public final class DeliveryWorker: Service, Sendable {
     public init(queue: DeliveryQueue, configuration: NotifierConfiguration, logger: Logger) {
         self.queue = queue
         self.configuration = configuration
-        self.sender = CallbackSender(timeout: .nanoseconds(Int64(configuration.timeout.seconds * 1e9)))
+        self.sender = CallbackSender(timeout: .nanoseconds(Int64(configuration.timeout.seconds * 1e9)), policy: configuration.outbound)
         self.logger = logger
         self.wakeUps = WakeUps(interval: configuration.pollInterval)
     }
@@ -100,6 +100,13 @@ public final class DeliveryWorker: Service, Sendable {
         } else {
             outcome = .failed(status: nil, reason: "no such subscriber is configured")
         }
+        func recordFailure(status: Int?, reason: String) async throws {
+            let delay = configuration.retry.delay(afterAttempt: delivery.attempts)
+            let state = try await queue.markFailed(delivery, status: status, error: reason, delay: delay, window: configuration.retry.window)
+            metrics.recordFailed(state)
+            logger.debug(
+                "delivery failed", metadata: ["delivery": "\(delivery.id)", "reason": "\(reason)", "state": "\(state?.rawValue ?? "lease lost")"])
+        }
         do {
             switch outcome {
             case .delivered(let status):
@@ -107,11 +114,10 @@ public final class DeliveryWorker: Service, Sendable {
             case .failed(_, _) where Task.isCancelled:
                 try await queue.release([delivery])
             case .failed(let status, let reason):
-                let delay = configuration.retry.delay(afterAttempt: delivery.attempts)
-                let state = try await queue.markFailed(delivery, status: status, error: reason, delay: delay, window: configuration.retry.window)
-                metrics.recordFailed(state)
-                logger.debug(
-                    "delivery failed", metadata: ["delivery": "\(delivery.id)", "reason": "\(reason)", "state": "\(state?.rawValue ?? "lease lost")"])
+                try await recordFailure(status: status, reason: reason)
+            case .refused(let reason):
+                // Retried like a failure: the operator may name the host meanwhile.
+                try await recordFailure(status: nil, reason: reason)
             }
         } catch {
             // The lease runs out and another worker tries again: at-least-once.

@@ -38,7 +38,9 @@ public struct Notifier: Sendable {
     public func addRoutes(to group: RouterGroup<ZGWRequestContext>) {
         let worker = worker
         KanaalController(kanalen: kanalen, baseURL: baseURL).addRoutes(to: group)
-        AbonnementController(abonnementen: abonnementen, kanalen: kanalen, baseURL: baseURL).addRoutes(to: group)
+        AbonnementController(
+            abonnementen: abonnementen, kanalen: kanalen, baseURL: baseURL, sender: CallbackSender(timeout: .seconds(5), policy: configuration.outbound)
+        ).addRoutes(to: group)
         NotificatiesController(kanalen: kanalen, queue: queue, onQueued: { worker.wake() }).addRoutes(to: group)
         DeliveriesController(queue: queue, onQueued: { worker.wake() }).addRoutes(to: group)
     }

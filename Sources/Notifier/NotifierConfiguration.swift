@@ -1,3 +1,5 @@
+import Domain
+
 /// How the notifier publishes and delivers.
 public struct NotifierConfiguration: Sendable {
     /// Fan messages out to the abonnementen of the built-in Notificaties API.
@@ -19,11 +21,13 @@ public struct NotifierConfiguration: Sendable {
     public var batchSize: Int
     /// How long delivered rows are kept (for operators' questions) before a worker deletes them.
     public var retention: Duration
+    /// Where webhooks may go: public addresses, and the hosts the operator named (see `OutboundPolicy`).
+    public var outbound: OutboundPolicy
 
     public init(
         builtIn: Bool = true, external: ExternalNotificatiesAPI? = nil, retry: RetryPolicy = RetryPolicy(), concurrency: Int = 32,
         perSubscriber: Int = 8, lease: Duration = .seconds(60), timeout: Duration = .seconds(10), pollInterval: Duration = .seconds(1),
-        batchSize: Int = 500, retention: Duration = .seconds(7 * 24 * 3600)
+        batchSize: Int = 500, retention: Duration = .seconds(7 * 24 * 3600), outbound: OutboundPolicy = .none
     ) {
         self.builtIn = builtIn
         self.external = external
@@ -35,5 +39,6 @@ public struct NotifierConfiguration: Sendable {
         self.pollInterval = pollInterval
         self.batchSize = batchSize
         self.retention = retention
+        self.outbound = outbound
     }
 }

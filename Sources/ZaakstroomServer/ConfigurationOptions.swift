@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandAPI
 import Foundation
 import EventStore
 import Logging
@@ -79,7 +80,19 @@ struct ServerOptions: ParsableArguments {
             applicatiesFile: applicatiesFile ?? environment["ZAAKSTROOM_APPLICATIES_FILE"],
             notifier: try notifier.configuration(environment: environment),
             contentDirectory: environment["ZAAKSTROOM_CONTENT_DIR"],
-            uploadChunkSize: Int64(try integer(nil, "ZAAKSTROOM_UPLOAD_CHUNK_SIZE", 4 << 30)))
+            uploadChunkSize: Int64(try integer(nil, "ZAAKSTROOM_UPLOAD_CHUNK_SIZE", 4 << 30)),
+            outboundHosts: (environment["ZAAKSTROOM_OUTBOUND_HOSTS"] ?? "").split(separator: ",").map(String.init),
+            externalServices: try externalServices(environment["ZAAKSTROOM_EXTERNAL_SERVICES"]))
+    }
+
+    /// The external services file, when one is named; one that cannot be read stops the start.
+    func externalServices(_ path: String?) throws -> ExternalServices {
+        guard let path, !path.isEmpty else { return ExternalServices(services: []) }
+        do {
+            return try ExternalServices.load(path: path)
+        } catch {
+            throw ValidationError("ZAAKSTROOM_EXTERNAL_SERVICES: \(path) is not a readable JSON list of services (\(error))")
+        }
     }
 }
 

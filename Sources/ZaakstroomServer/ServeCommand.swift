@@ -20,6 +20,9 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let configuration = try options.configuration()
         let logger = makeLogger(label: "zaakstroom", level: configuration.logLevel)
+        if configuration.outboundPolicy.anyHost {
+            logger.warning("ZAAKSTROOM_OUTBOUND_HOSTS=* lets every client make this server call any address, its own network included; for development only")
+        }
         let database: DatabaseProvider
         do {
             database = try DatabaseProvider.resolve(configuration, logger: logger)

@@ -1,3 +1,5 @@
+import CommandAPI
+import Domain
 import Foundation
 import Logging
 import Notifier
@@ -20,6 +22,8 @@ import Notifier
 /// | Selectielijst API | `--selectielijst-url` | `ZAAKSTROOM_SELECTIELIJST_URL` | `https://selectielijst.openzaak.nl/api/v1` |
 /// | applicaties file applied at start-up | `--applicaties-file` | `ZAAKSTROOM_APPLICATIES_FILE` | none |
 /// | notifier (built-in API, external API, retries) | `--notificaties-*` | `ZAAKSTROOM_NOTIFICATIES_*` | built-in on, no external |
+/// | other hosts the server may call (`*`: any, unsafe) | — | `ZAAKSTROOM_OUTBOUND_HOSTS` | none |
+/// | credentials for other ZGW APIs | — | `ZAAKSTROOM_EXTERNAL_SERVICES` (JSON file) | none |
 public struct ServerConfiguration: Sendable {
     public var databaseURL: String?
     public var dataDirectory: String
@@ -36,12 +40,18 @@ public struct ServerConfiguration: Sendable {
     public var contentDirectory: String
     /// The size of the bestandsdelen a large document is uploaded in.
     public var uploadChunkSize: Int64
+    /// Hosts the operator allows outbound calls to beyond the configured services (`*`: any host, unsafe).
+    /// Given to `init`, which derives the notifier's webhook policy from it.
+    public var outboundHosts: [String]
+    /// Other ZGW APIs with the credentials to call them.
+    public var externalServices: ExternalServices
 
     public init(
         databaseURL: String? = nil, dataDirectory: String = "./zaakstroom-data", host: String = "127.0.0.1", port: Int = 8000,
         publicBaseURL: String? = nil, logLevel: Logger.Level = .info, jwtExpiry: Int = 3600, jwtLeeway: Int = 30,
         selectielijstURL: String = "https://selectielijst.openzaak.nl/api/v1", applicatiesFile: String? = nil,
-        notifier: NotifierConfiguration = NotifierConfiguration(), contentDirectory: String? = nil, uploadChunkSize: Int64 = 4 << 30
+        notifier: NotifierConfiguration = NotifierConfiguration(), contentDirectory: String? = nil, uploadChunkSize: Int64 = 4 << 30,
+        outboundHosts: [String] = [], externalServices: ExternalServices = ExternalServices(services: [])
     ) {
         self.databaseURL = databaseURL
         self.dataDirectory = dataDirectory
@@ -59,5 +69,20 @@ public struct ServerConfiguration: Sendable {
         self.notifier = notifier
         self.contentDirectory = contentDirectory ?? dataDirectory + "/content"
         self.uploadChunkSize = uploadChunkSize
+        self.outboundHosts = outboundHosts
+        self.externalServices = externalServices
+        self.notifier.outbound = outboundPolicy
+    }
+
+    /// Where the server may send requests: the hosts of the services configured here (Selectielijst, external
+    /// ZGW APIs, external Notificaties API) and `outboundHosts`. Our own URLs are resolved in process.
+    public var outboundPolicy: OutboundPolicy {
+        OutboundPolicy.configured(
+            serviceURLs: [selectielijstURL] + externalServices.apiRoots + [notifier.external?.url].compactMap { $0 }, hosts: outboundHosts)
+    }
+
+    /// What the command side calls other services with.
+    public var outboundCalls: OutboundCalls {
+        OutboundCalls(policy: outboundPolicy, services: externalServices)
     }
 }

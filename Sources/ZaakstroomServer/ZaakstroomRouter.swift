@@ -124,20 +124,24 @@ public func buildRouter(_ dependencies: ServerDependencies) -> Router<ZGWRequest
         switch api {
         case .zaken:
             ZakenQueryController(store: store, baseURL: baseURL, logger: dependencies.logger).addRoutes(to: group)
-            ZakenCommandController(store: store, baseURL: baseURL).addRoutes(to: group)
+            ZakenCommandController(store: store, baseURL: baseURL, outbound: configuration.outboundCalls).addRoutes(to: group)
             refuseOtherMethods(zakenMethods, on: group)
         case .documenten:
             DocumentenQueryController(store: store, baseURL: baseURL, logger: dependencies.logger, contents: dependencies.contents).addRoutes(to: group)
-            DocumentenCommandController(store: store, baseURL: baseURL, contents: dependencies.contents, chunkSize: configuration.uploadChunkSize).addRoutes(to: group)
+            DocumentenCommandController(
+                store: store, baseURL: baseURL, contents: dependencies.contents, chunkSize: configuration.uploadChunkSize, outbound: configuration.outboundCalls
+            ).addRoutes(to: group)
             refuseOtherMethods(documentenMethods, on: group)
         case .besluiten:
             BesluitenQueryController(store: store, baseURL: baseURL, logger: dependencies.logger).addRoutes(to: group)
-            BesluitenCommandController(store: store, baseURL: baseURL).addRoutes(to: group)
+            BesluitenCommandController(store: store, baseURL: baseURL, outbound: configuration.outboundCalls).addRoutes(to: group)
             refuseOtherMethods(besluitenMethods, on: group)
         case .catalogi:
             CatalogiQueryControllers.addRoutes(to: group, client: store.client, baseURL: baseURL, logger: dependencies.logger)
             CatalogiCommandControllers.addRoutes(
-                to: group, store: store, baseURL: baseURL, selectielijst: SelectielijstClient(baseURL: configuration.selectielijstURL))
+                to: group, store: store, baseURL: baseURL, selectielijst: SelectielijstClient(
+                    baseURL: configuration.selectielijstURL, outboundGuard: OutboundGuard(policy: configuration.outboundPolicy),
+                    own: OwnResources(client: store.client, baseURL: baseURL, logger: dependencies.logger)))
             refuseOtherMethods(catalogiMethods, on: group)
         case .autorisaties:
             ApplicatiesQueryController(client: store.client, baseURL: baseURL, logger: dependencies.logger).addRoutes(to: group)

@@ -12,13 +12,18 @@ final class ExternalResourcesStub: Sendable {
     private let resources: Mutex<[String: String]>
     private let recorded: Mutex<[String]>
     private let postStatus: Mutex<HTTPResponse.Status>
+    private let fetched: Mutex<[String]>
 
     init(base: String) {
         self.base = base
         self.resources = Mutex([:])
         self.recorded = Mutex([])
         self.postStatus = Mutex(.created)
+        self.fetched = Mutex([])
     }
+
+    /// The paths of the GETs received, in order (answered or not).
+    var gets: [String] { fetched.withLock { $0 } }
 
     /// The POSTs and DELETEs received, in order.
     var calls: [String] { recorded.withLock { $0 } }
@@ -38,7 +43,8 @@ final class ExternalResourcesStub: Sendable {
     }
 
     func json(at path: String) -> String? {
-        resources.withLock { $0[path] }
+        fetched.withLock { $0.append(path) }
+        return resources.withLock { $0[path] }
     }
 
     static func run<Result: Sendable>(_ body: @Sendable (ExternalResourcesStub) async throws -> Result) async throws -> Result {

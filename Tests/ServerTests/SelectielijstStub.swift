@@ -54,7 +54,7 @@ enum SelectielijstStub {
             else { continue }
             resultaten[uuid] = [
                 "procesType": .string(procestype), "nummer": .number(Double(resultaat["nummer"] as? Int ?? 0)),
-                "naam": .string(resultaat["naam"] as? String ?? ""), "waardering": .string(resultaat["waardering"] as? String ?? ""),
+                "naam": .string(resultaat["naam"] as? String ?? ""), "herkomst": .string(resultaat["herkomst"] as? String ?? ""), "waardering": .string(resultaat["waardering"] as? String ?? ""),
                 "procestermijn": .string(resultaat["procestermijn"] as? String ?? ""), "bewaartermijn": .string(resultaat["bewaartermijn"] as? String ?? ""),
             ]
         }

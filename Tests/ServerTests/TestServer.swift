@@ -20,28 +20,33 @@ struct TestServer {
     /// Its routes are served; its services (tail, worker) run only where a test starts them.
     let notifier: Notifier
 
+    /// The hosts tests name for outbound calls: their stubs and webhook receivers listen on 127.0.0.1.
+    static let localHosts = ["127.0.0.1", "localhost"]
+
     /// Runs `body` with a migrated database and the server's router.
     static func run<Result: Sendable>(
         jwtExpiry: Int = 3600, uploadChunkSize: Int64 = 4 << 30, selectielijstURL: String = "http://127.0.0.1:9/api/v1", notifier notifierConfiguration: NotifierConfiguration = .forTests(),
-        _ body: @Sendable (TestServer, any TestClientProtocol) async throws -> Result
+        outboundHosts: [String] = localHosts, _ body: @Sendable (TestServer, any TestClientProtocol) async throws -> Result
     ) async throws -> Result {
         try await withTestStore(projectors: ReadModels.projectors, migrations: ReadModels.migrations) { store in
-            try await serve(store, jwtExpiry: jwtExpiry, uploadChunkSize: uploadChunkSize, selectielijstURL: selectielijstURL, notifier: notifierConfiguration, body)
+            try await serve(
+                store, jwtExpiry: jwtExpiry, uploadChunkSize: uploadChunkSize, selectielijstURL: selectielijstURL, notifier: notifierConfiguration,
+                outboundHosts: outboundHosts, body)
         }
     }
 
     /// The server's router on an existing store (e.g. one loaded by an import).
     static func serve<Result: Sendable>(
         _ store: EventStore, jwtExpiry: Int = 3600, uploadChunkSize: Int64 = 4 << 30, selectielijstURL: String = "http://127.0.0.1:9/api/v1",
-        notifier notifierConfiguration: NotifierConfiguration = .forTests(),
+        notifier notifierConfiguration: NotifierConfiguration = .forTests(), outboundHosts: [String] = localHosts,
         _ body: @Sendable (TestServer, any TestClientProtocol) async throws -> Result
     ) async throws -> Result {
         let registry = ApplicatieRegistry()
         try await registry.reload(client: store.client, logger: store.logger)
         let configuration = ServerConfiguration(
             publicBaseURL: baseURL, jwtExpiry: jwtExpiry, selectielijstURL: selectielijstURL, notifier: notifierConfiguration,
-            uploadChunkSize: uploadChunkSize)
-        let notifier = Notifier(store: store, baseURL: baseURL, configuration: notifierConfiguration)
+            uploadChunkSize: uploadChunkSize, outboundHosts: outboundHosts)
+        let notifier = Notifier(store: store, baseURL: baseURL, configuration: configuration.notifier)
         try await notifier.prepare()
         let contentDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("zaakstroom-content-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: contentDirectory) }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import NIOCore
+import Domain
 import Notifier
 import ServiceLifecycle
 import Synchronization
@@ -96,7 +97,8 @@ extension NotifierConfiguration {
     static func forTests(retryWindow: Duration = .seconds(60)) -> NotifierConfiguration {
         NotifierConfiguration(
             retry: RetryPolicy(initialDelay: .milliseconds(20), maxDelay: .milliseconds(100), window: retryWindow), concurrency: 16,
-            perSubscriber: 8, lease: .seconds(30), timeout: .seconds(5), pollInterval: .milliseconds(50))
+            perSubscriber: 8, lease: .seconds(30), timeout: .seconds(5), pollInterval: .milliseconds(50),
+            outbound: OutboundPolicy(namedHosts: TestServer.localHosts))
     }
 }
 

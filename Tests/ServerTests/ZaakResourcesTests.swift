@@ -147,7 +147,7 @@ struct ZaakResourcesTests {
             let archived = try await F.send(client, .patch, zaak, #"{"archiefstatus": "gearchiveerd"}"#)
             #expect(Set(try problem(archived).invalidParams?.map(\.code) ?? []) == ["archiefnominatie-not-set", "archiefactiedatum-not-set"])
             #expect(try await server.store.headPosition() == before)
-            let goodKanaal = stub.put("/kanalen/1", #"{"naam": "e-mail", "omschrijving": "E-mail"}"#)
+            let goodKanaal = stub.put("/kanalen/1", #"{"url": "\#(stub.base)/kanalen/1", "naam": "e-mail", "omschrijving": "E-mail"}"#)
             #expect(try await F.send(client, .patch, zaak, #"{"communicatiekanaal": "\#(goodKanaal)"}"#).status == .ok)
         }
     }

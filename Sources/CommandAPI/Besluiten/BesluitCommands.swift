@@ -12,11 +12,12 @@ public struct BesluitCommands: Sendable {
     let repository: BesluitRepository
     let references: ZaakReferences
     let validator: SchemaValidator
-    let remote = RemoteRelations()
+    let remote: RemoteRelations
 
-    public init(store: EventStore, baseURL: String) {
+    public init(store: EventStore, baseURL: String, outbound: OutboundCalls) {
         self.repository = BesluitRepository(store: store)
-        self.references = ZaakReferences(remote: RemoteResources(), baseURL: baseURL)
+        self.references = ZaakReferences(remote: RemoteResources(outbound: outbound), baseURL: baseURL)
+        self.remote = RemoteRelations(outbound: outbound)
         self.validator = SchemaValidator(.besluiten, baseURL: baseURL)
     }
 

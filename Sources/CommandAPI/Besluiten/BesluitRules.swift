@@ -25,13 +25,15 @@ struct BesluitRules: Sendable {
             }
         }
         let url = state.string("besluittype")
-        let type = try await references.catalogi(url, collection: "besluittypen", connection: transaction.connection, logger: transaction.logger)
+        let resolved = try await references.resolve(
+            url, api: .catalogi, collection: "besluittypen", requiredFields: ResourceShape.besluittype, connection: transaction.connection,
+            logger: transaction.logger)
+        let type = try? resolved.get()
+        errors += resolved.fieldErrors("besluittype", resource: "besluittype")
         if let type {
             if type["concept"] == .bool(true) {
                 errors.append(FieldError(name: "besluittype", code: "not-published", reason: "Het besluittype is nog niet gepubliceerd."))
             }
-        } else {
-            errors.append(FieldError(name: "besluittype", code: "bad-url", reason: "De URL \(url) is ongeldig of gaf geen 200."))
         }
         if let datum = ZGWDate(state.string("datum")), datum > ZGWDateTime.today() {
             errors.append(FieldError(name: "datum", code: "future-not-allowed", reason: "Deze datum mag niet in de toekomst liggen."))

@@ -12,8 +12,8 @@ public struct BesluitenCommandController: Sendable {
     let client: PostgresClient
     let baseURL: String
 
-    public init(store: EventStore, baseURL: String) {
-        self.commands = BesluitCommands(store: store, baseURL: baseURL)
+    public init(store: EventStore, baseURL: String, outbound: OutboundCalls) {
+        self.commands = BesluitCommands(store: store, baseURL: baseURL, outbound: outbound)
         self.client = store.client
         self.baseURL = baseURL
     }

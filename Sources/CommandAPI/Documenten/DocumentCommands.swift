@@ -24,9 +24,9 @@ public struct DocumentCommands: Sendable {
     /// The size of the bestandsdelen a large upload is split into.
     let chunkSize: Int64
 
-    public init(store: EventStore, baseURL: String, contents: any ContentStore, chunkSize: Int64) {
+    public init(store: EventStore, baseURL: String, contents: any ContentStore, chunkSize: Int64, outbound: OutboundCalls) {
         self.repository = DocumentRepository(store: store)
-        self.references = ZaakReferences(remote: RemoteResources(), baseURL: baseURL)
+        self.references = ZaakReferences(remote: RemoteResources(outbound: outbound), baseURL: baseURL)
         self.validator = SchemaValidator(.documenten, baseURL: baseURL)
         self.contents = contents
         self.chunkSize = chunkSize

@@ -13,7 +13,11 @@ struct DocumentRules: Sendable {
         var errors: [FieldError] = []
         let url = state.string("informatieobjecttype")
         // drc-001: the informatieobjecttype resolves and is published.
-        let type = try await references.catalogi(url, collection: "informatieobjecttypen", connection: transaction.connection, logger: transaction.logger)
+        let resolved = try await references.resolve(
+            url, api: .catalogi, collection: "informatieobjecttypen", requiredFields: ResourceShape.informatieobjecttype,
+            connection: transaction.connection, logger: transaction.logger)
+        let type = try? resolved.get()
+        errors += resolved.fieldErrors("informatieobjecttype", resource: "informatieobjecttype")
         if let type {
             if type["concept"] == .bool(true) {
                 errors.append(FieldError(name: "informatieobjecttype", code: "not-published", reason: "Het informatieobjecttype is nog niet gepubliceerd."))
@@ -22,8 +26,6 @@ struct DocumentRules: Sendable {
             if state.string("vertrouwelijkheidaanduiding").isEmpty {
                 state["vertrouwelijkheidaanduiding"] = type["vertrouwelijkheidaanduiding"] ?? .string("")
             }
-        } else {
-            errors.append(FieldError(name: "informatieobjecttype", code: "bad-url", reason: "De URL \(url) is ongeldig of gaf geen 200."))
         }
         // drc-005: a received document is not being worked on.
         let status = state.string("status")

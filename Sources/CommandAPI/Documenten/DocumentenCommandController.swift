@@ -15,8 +15,8 @@ public struct DocumentenCommandController: Sendable {
     let baseURL: String
     let contents: any ContentStore
 
-    public init(store: EventStore, baseURL: String, contents: any ContentStore, chunkSize: Int64) {
-        self.commands = DocumentCommands(store: store, baseURL: baseURL, contents: contents, chunkSize: chunkSize)
+    public init(store: EventStore, baseURL: String, contents: any ContentStore, chunkSize: Int64, outbound: OutboundCalls) {
+        self.commands = DocumentCommands(store: store, baseURL: baseURL, contents: contents, chunkSize: chunkSize, outbound: outbound)
         self.client = store.client
         self.baseURL = baseURL
         self.contents = contents

@@ -17,9 +17,7 @@ struct ObjectRelations: Sendable {
         if aggregate.all(.objectinformatieobject).contains(where: { $0.state.string("object") == object }) {
             throw ValidationErrors([FieldError(name: "nonFieldErrors", code: "unique", reason: "De velden informatieobject, object moeten een unieke set zijn.")])
         }
-        guard try await objectExists(state, transaction: transaction) else {
-            throw ValidationErrors([FieldError(name: "object", code: "bad-url", reason: "De URL \(object) is ongeldig of gaf geen 200.")])
-        }
+        _ = try await resolveObject(state, transaction: transaction).get(orThrowFor: "object", resource: state.string("objectType"))
         if try await relationExists(state, transaction: transaction) == false {
             throw ValidationErrors([FieldError(
                 name: "nonFieldErrors", code: "inconsistent-relation",
@@ -35,18 +33,18 @@ struct ObjectRelations: Sendable {
         }
     }
 
-    func objectExists(_ state: [String: JSONValue], transaction: EventStoreTransaction) async throws -> Bool {
-        let object = state.string("object")
-        if ZaakReferences.isLocal(object) {
+    /// drc-002: the object in the two steps of the reference (a besluit URL given for objectType zaak is
+    /// `invalid-resource`, one that answers 404 `bad-url`).
+    func resolveObject(_ state: [String: JSONValue], transaction: EventStoreTransaction) async throws -> Result<[String: JSONValue], ReferenceFailure> {
+        let target: (api: ZGWAPI?, collection: String, shape: [String]) =
             switch state.string("objectType") {
-            case "zaak": return try await references.zaak(object, connection: transaction.connection, logger: transaction.logger) != nil
-            case "besluit":
-                guard let uuid = ZaakReferences.localUUID(object, api: .besluiten, collection: "besluiten") else { return false }
-                return try await !transaction.connection.query("SELECT 1 FROM besluiten.besluiten WHERE uuid = \(uuid)", logger: transaction.logger).collect().isEmpty
-            default: return false
+            case "zaak": (.zaken, "zaken", ResourceShape.zaak)
+            case "besluit": (.besluiten, "besluiten", ResourceShape.besluit)
+            default: (nil, "verzoeken", [])
             }
-        }
-        return await remote.object(at: object) != nil
+        return try await references.resolve(
+            state.string("object"), api: target.api, collection: target.collection, requiredFields: target.shape, connection: transaction.connection,
+            logger: transaction.logger)
     }
 
     /// Whether the source API relates the document to the object; nil for object types without a source

@@ -11,11 +11,12 @@ public struct ZaakCommands: Sendable {
     let repository: ZaakRepository
     let references: ZaakReferences
     let validator: SchemaValidator
-    let remote = RemoteRelations()
+    let remote: RemoteRelations
 
-    public init(store: EventStore, baseURL: String) {
+    public init(store: EventStore, baseURL: String, outbound: OutboundCalls) {
         self.repository = ZaakRepository(store: store)
-        self.references = ZaakReferences(remote: RemoteResources(), baseURL: baseURL)
+        self.references = ZaakReferences(remote: RemoteResources(outbound: outbound), baseURL: baseURL)
+        self.remote = RemoteRelations(outbound: outbound)
         self.validator = SchemaValidator(.zaken, baseURL: baseURL)
     }
 

@@ -15,11 +15,6 @@ struct ZaakReferences: Sendable {
         ResourceURL.stored(url, baseURL: baseURL)
     }
 
-    enum Failure: Error {
-        /// Not one of our resources of that kind, or an external URL that does not answer 200 (`bad-url`).
-        case badURL
-    }
-
     /// The uuid of one of our resources at `<root>/<collection>/<uuid>`, or nil.
     static func localUUID(_ storedURL: String, api: ZGWAPI, collection: String) -> UUID? {
         ResourceURL.uuid(in: storedURL, api: api, collection: collection)
@@ -43,6 +38,30 @@ struct ZaakReferences: Sendable {
         var copy = self
         copy.remote = await remote.prefetching(urls)
         return copy
+    }
+
+    /// The resource of `collection` in `api` (nil: an API this server does not serve) that `url` (stored form)
+    /// refers to, checked in the reference's two steps (zrc-001, drc-001, brc-001, zrc-010, drc-002): ours from
+    /// the read models, where a URL of another of our collections, an API root or a list is `invalid-resource`
+    /// and a URL that would answer 404 is `bad-url`; others over HTTP, where a 200 without the resource's
+    /// `requiredFields` is `invalid-resource`.
+    func resolve(
+        _ url: String, api: ZGWAPI?, collection: String, requiredFields: [String], connection: PostgresConnection, logger: Logger
+    ) async throws -> Result<[String: JSONValue], ReferenceFailure> {
+        if Self.isLocal(url) {
+            if let api, let uuid = Self.localUUID(url, api: api, collection: collection),
+                let location = LocalResources.location(api: api, collection: collection)
+            {
+                let object = try await Self.object(location.query(uuid, selecting: "representation::text"), connection: connection, logger: logger)
+                return object.map { .success($0) } ?? .failure(.badURL("HTTP 404"))
+            }
+            return .failure(try await LocalResources.answers(url, connection: connection, logger: logger) ? .invalidResource : .badURL("HTTP 404"))
+        }
+        switch await remote.answer(at: url) {
+        case .unreachable(let why): return .failure(.badURL(why))
+        case .ok(.object(let object)?) where requiredFields.allSatisfy({ object[$0] != nil }): return .success(object)
+        case .ok: return .failure(.invalidResource)
+        }
     }
 
     /// A Catalogi resource (`zaaktypen`, `statustypen` …) by URL.

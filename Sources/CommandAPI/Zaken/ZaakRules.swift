@@ -29,12 +29,9 @@ struct ZaakRules: Sendable {
         if let previous, previous["zaaktype"]?.text != zaaktypeURL {
             throw ValidationErrors([FieldError(name: "zaaktype", code: "wijzigen-niet-toegelaten", reason: "Het zaaktype mag niet gewijzigd worden.")])
         }
-        guard let zaaktype = try await references.catalogi(zaaktypeURL, collection: "zaaktypen", connection: connection, logger: logger) else {
-            throw ValidationErrors([FieldError(name: "zaaktype", code: "bad-url", reason: "De URL \(zaaktypeURL) is geen zaaktype of gaf geen 200.")])
-        }
-        guard zaaktype["omschrijving"] != nil, zaaktype["statustypen"] != nil else {
-            throw ValidationErrors([FieldError(name: "zaaktype", code: "invalid-resource", reason: "De URL verwijst niet naar een zaaktype.")])
-        }
+        let zaaktype = try await references.resolve(
+            zaaktypeURL, api: .catalogi, collection: "zaaktypen", requiredFields: ResourceShape.zaaktype, connection: connection, logger: logger
+        ).get(orThrowFor: "zaaktype", resource: "zaaktype")
         if zaaktype["concept"] == .bool(true) {
             errors.append(FieldError(name: "zaaktype", code: "not-published", reason: "Het zaaktype is nog niet gepubliceerd."))
         }
@@ -84,7 +81,7 @@ struct ZaakRules: Sendable {
         errors += try await checkHoofdzaak(state["hoofdzaak"]?.text, uuid: uuid, connection: connection, logger: logger)
         errors += try await checkRelevanteAndereZaken(state["relevanteAndereZaken"], connection: connection, logger: logger)
         if let kanaal = state["communicatiekanaal"]?.text, !kanaal.isEmpty, previous?["communicatiekanaal"]?.text != kanaal {
-            errors += await checkCommunicatiekanaal(kanaal)
+            errors += try await checkCommunicatiekanaal(kanaal, connection: connection, logger: logger)
         }
 
         // zrc-022: archived only with a nominatie and an actiedatum.
@@ -144,13 +141,10 @@ struct ZaakRules: Sendable {
     }
 
     /// zrc-010: a communicatiekanaal of the Referentielijsten API.
-    func checkCommunicatiekanaal(_ url: String) async -> [FieldError] {
-        guard let kanaal = await references.remote.object(at: url) else {
-            return [FieldError(name: "communicatiekanaal", code: "bad-url", reason: "De URL is ongeldig of gaf geen 200.")]
-        }
-        guard kanaal["naam"] != nil, kanaal["omschrijving"] != nil else {
-            return [FieldError(name: "communicatiekanaal", code: "invalid-resource", reason: "De URL verwijst niet naar een communicatiekanaal.")]
-        }
-        return []
+    /// Referentielijsten is never this server, so one of our URLs is a 200 of something else, or a 404.
+    func checkCommunicatiekanaal(_ url: String, connection: PostgresConnection, logger: Logger) async throws -> [FieldError] {
+        try await references.resolve(
+            url, api: nil, collection: "communicatiekanalen", requiredFields: ResourceShape.communicatiekanaal, connection: connection, logger: logger
+        ).fieldErrors("communicatiekanaal", resource: "communicatiekanaal")
     }
 }

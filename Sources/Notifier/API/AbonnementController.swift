@@ -6,14 +6,15 @@ import ZGWHTTP
 
 /// `/abonnement`: list (plain array), detail (scope consumeren or publiceren), create/update/delete (scope
 /// `notificaties.consumeren`). As Open Notificaties does, a create or update first POSTs a test message to
-/// the `callbackUrl` with the `auth` header, and refuses the abonnement unless that answers 2xx.
+/// the `callbackUrl` with the `auth` header, and refuses the abonnement unless that answers 2xx. A URL the
+/// outbound policy refuses (not a public address) is a 400 `bad-url` without any request.
 public struct AbonnementController: Sendable {
     let abonnementen: AbonnementStore
     let kanalen: KanaalStore
     let baseURL: String
     let sender: CallbackSender
 
-    public init(abonnementen: AbonnementStore, kanalen: KanaalStore, baseURL: String, sender: CallbackSender = CallbackSender(timeout: .seconds(5))) {
+    public init(abonnementen: AbonnementStore, kanalen: KanaalStore, baseURL: String, sender: CallbackSender) {
         self.abonnementen = abonnementen
         self.kanalen = kanalen
         self.baseURL = baseURL
@@ -131,7 +132,11 @@ public struct AbonnementController: Sendable {
         let test = NotificationMessage(
             kanaal: "test", hoofdObject: "http://some.hoofdobject.nl/", resource: "some_resource", resourceUrl: "http://some.resource.nl/",
             actie: "create", aanmaakdatum: Date(), kenmerken: [:])
-        if case .failed(let status, let reason) = await sender.post(try NotificatiesAPI.json(test), to: abonnement.callbackUrl, authorization: abonnement.auth) {
+        switch await sender.post(try NotificatiesAPI.json(test), to: abonnement.callbackUrl, authorization: abonnement.auth) {
+        case .delivered: return
+        case .refused(let reason):
+            throw ValidationErrors([FieldError(name: "callbackUrl", code: "bad-url", reason: reason)])
+        case .failed(let status, let reason):
             throw ValidationErrors([
                 FieldError(
                     name: "callbackUrl", code: "invalid-callback-url",
