@@ -19,6 +19,8 @@ struct TestServer {
     let registry: ApplicatieRegistry
     /// Its routes are served; its services (tail, worker) run only where a test starts them.
     let notifier: Notifier
+    /// The routes the router serves under each API root (405 refusals left out).
+    var servedRoutes: [ZGWAPI: Set<ServedRoute>] = [:]
 
     /// Runs `body` with a migrated database and the server's router.
     static func run<Result: Sendable>(
@@ -50,7 +52,8 @@ struct TestServer {
                 configuration: configuration, store: store, registry: registry, logger: store.logger, notifier: notifier,
                 contents: try FileSystemContentStore(directory: contentDirectory)))
         let app = Application(router: router, logger: store.logger)
-        let server = TestServer(store: store, registry: registry, notifier: notifier)
+        let servedRoutes = Dictionary(uniqueKeysWithValues: ZGWAPI.allCases.map { ($0, ZaakstroomServer.servedRoutes(of: router, api: $0)) })
+        let server = TestServer(store: store, registry: registry, notifier: notifier, servedRoutes: servedRoutes)
         return try await app.test(.router) { client in try await body(server, client) }
     }
 
