@@ -1,5 +1,4 @@
 import Domain
-import HTTPTypes
 
 /// A route the router serves under an API root: its path with `{}` for every parameter, and its method.
 public struct ServedRoute: Hashable, Sendable, CustomStringConvertible {
@@ -94,13 +93,19 @@ public struct OpenAPIDocument: Sendable {
             let problem = status == 400 ? "ValidatieFout" : "Fout"
             schemas.require(problem)
             responses.append((String(status), .object([
-                ("description", .string(HTTPResponse.Status(code: status).reasonPhrase)),
+                ("description", .string(Self.errorDescriptions[status] ?? "Error")),
                 ("content", .object([("application/problem+json", .object([("schema", OpenAPISchemas.reference(problem))]))])),
             ])))
         }
         members.append(("responses", .object(responses)))
         return .object(members)
     }
+
+    static let errorDescriptions: [Int: String] = [
+        400: "Bad request", 401: "Unauthorized", 403: "Forbidden", 404: "Not found", 405: "Method not allowed", 406: "Not acceptable",
+        409: "Conflict", 410: "Gone", 412: "Precondition failed", 415: "Unsupported media type", 429: "Too many requests",
+        500: "Internal server error",
+    ]
 
     /// `HEAD` of a detail: the `GET`'s path and header parameters, the status without a body.
     static func headNode(of get: APIOperation, schemas: inout OpenAPISchemas) -> OpenAPINode {

@@ -83,8 +83,15 @@ public indirect enum OpenAPINode: Sendable, Equatable {
             }
         case .array(let items):
             for item in items {
-                out += pad + "-"
-                item.appendYAMLValue(to: &out, indent: indent + 2)
+                if item.isContainer, !item.isEmptyContainer {
+                    // `- key: value`: the item's block, its first line after the dash.
+                    var block = ""
+                    item.appendYAMLBlock(to: &block, indent: indent + 2)
+                    out += pad + "- " + block.dropFirst(indent + 2)
+                } else {
+                    out += pad + "-"
+                    item.appendYAMLValue(to: &out, indent: indent + 2)
+                }
             }
         default:
             break
