@@ -1,16 +1,12 @@
 /// A JSON value whose object members keep their order, rendered as JSON or as YAML: an OpenAPI document reads
 /// best in the order the spec writes it (`openapi`, `info`, `paths` …).
-public indirect enum OpenAPINode: Sendable, Equatable {
+public indirect enum OpenAPINode: Sendable {
     case string(String)
     case integer(Int)
     case bool(Bool)
     case null
     case array([OpenAPINode])
     case object([(String, OpenAPINode)])
-
-    public static func == (left: OpenAPINode, right: OpenAPINode) -> Bool {
-        left.json == right.json
-    }
 
     /// The member named `key` of an object.
     public subscript(key: String) -> OpenAPINode? {
