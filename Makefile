@@ -1,5 +1,5 @@
 # The two commands of the README: `make serve` and `make test`. Both install missing system packages first.
-.PHONY: deps build serve test conformance benchmark bench
+.PHONY: deps build serve test conformance real-client benchmark bench
 
 deps:
 	@./scripts/install-deps.sh
@@ -18,6 +18,11 @@ test: deps
 # Schemathesis against the official specs (../shared/specs) on a fresh server; CI runs it after `test`.
 conformance: deps
 	./scripts/conformance.sh 5
+
+# A zaak flow through gemma-zds-client (PyPI) against the real binary, the schema fetched from the server; CI runs it
+# after `test`.
+real-client: deps
+	./scripts/real-client.sh
 
 # The event-store benchmark (see Benchmarks/README.md).
 benchmark: deps

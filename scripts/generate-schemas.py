@@ -73,6 +73,8 @@ def node(prop):
         return '.array(%s)' % inner, nullable
     if kind == 'object' and 'properties' not in prop:
         return '.any', nullable
+    if kind is None and not {'$ref', 'allOf', 'properties', 'items'} & set(prop):
+        return '.any', nullable  # no type: any JSON (an audit trail's `oud`/`nieuw`, a polymorphic `oneOf`)
     raise SystemExit('unsupported property schema: %r' % prop)
 
 

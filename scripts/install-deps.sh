@@ -15,7 +15,8 @@ have_postgres_server || missing+=(postgresql)
 command -v psql >/dev/null 2>&1 || missing+=(postgresql-client)
 # The CLZ4 system-library target links liblz4 and includes <lz4frame.h>.
 dpkg -s liblz4-dev >/dev/null 2>&1 || missing+=(liblz4-dev)
-# The conformance run: curl to wait for the server, a Python venv for schemathesis (from PyPI).
+# The conformance and real-client runs: curl to wait for the server, a Python venv for schemathesis and
+# gemma-zds-client (from PyPI).
 command -v curl >/dev/null 2>&1 || missing+=(curl)
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
 python3 -c "import ensurepip, venv" >/dev/null 2>&1 || missing+=(python3-venv)

@@ -6,10 +6,15 @@ import Hummingbird
 public enum MethodNotAllowed {
     static let all: [HTTPRequest.Method] = [.get, .head, .post, .put, .patch, .delete]
 
+    /// The methods `register` refuses on a path that has `allowed`.
+    public static func refused(allowed: [HTTPRequest.Method]) -> [HTTPRequest.Method] {
+        all.filter { !allowed.contains($0) }
+    }
+
     /// Registers refusals for every method of `path` outside `allowed`.
     public static func register(on group: RouterGroup<ZGWRequestContext>, path: String, allowed: [HTTPRequest.Method]) {
         let allow = allowed.map(\.rawValue).joined(separator: ", ")
-        for method in all where !allowed.contains(method) {
+        for method in refused(allowed: allowed) {
             group.on(RouterPath(path), method: method) { request, _ -> Response in
                 var error = ZGWError.methodNotAllowed(request.method.rawValue)
                 error.headers[.allow] = allow

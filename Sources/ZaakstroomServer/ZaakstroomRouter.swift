@@ -96,6 +96,21 @@ let besluitenMethods: [(String, [HTTPRequest.Method])] = [
     ("besluitinformatieobjecten", [.get, .post]), ("besluitinformatieobjecten/:uuid", [.get, .head, .delete]),
 ]
 
+/// The methods of the Autorisaties paths, as autorisaties-1.0.0 has them; other methods answer 405.
+let autorisatiesMethods: [(String, [HTTPRequest.Method])] = [("applicaties", [.get, .post]), ("applicaties/:uuid", [.get, .put, .patch, .delete])]
+
+/// The methods of the built-in Notificaties API's paths; other methods answer 405.
+let notificatiesMethods: [(String, [HTTPRequest.Method])] = [
+    ("kanaal", [.get, .post]), ("kanaal/:uuid", [.get, .put, .patch]), ("abonnement", [.get, .post]), ("abonnement/:uuid", [.get, .put, .patch, .delete]),
+    ("notificaties", [.post]), ("x-deliveries", [.get]), ("x-deliveries/requeue", [.post]),
+]
+
+/// The method table of each API (what `refuseOtherMethods` answers 405 for).
+let methodTables: [ZGWAPI: [(String, [HTTPRequest.Method])]] = [
+    .zaken: zakenMethods, .documenten: documentenMethods, .besluiten: besluitenMethods, .catalogi: catalogiMethods,
+    .autorisaties: autorisatiesMethods, .notificaties: notificatiesMethods,
+]
+
 func refuseOtherMethods(_ methods: [(String, [HTTPRequest.Method])], on group: RouterGroup<ZGWRequestContext>) {
     for (path, allowed) in methods { MethodNotAllowed.register(on: group, path: path, allowed: allowed) }
 }
@@ -146,15 +161,38 @@ public func buildRouter(_ dependencies: ServerDependencies) -> Router<ZGWRequest
         case .autorisaties:
             ApplicatiesQueryController(client: store.client, baseURL: baseURL, logger: dependencies.logger).addRoutes(to: group)
             ApplicatiesCommandController(store: store, baseURL: baseURL).addRoutes(to: group)
-            refuseOtherMethods([("applicaties", [.get, .post]), ("applicaties/:uuid", [.get, .put, .patch, .delete])], on: group)
+            refuseOtherMethods(autorisatiesMethods, on: group)
         case .notificaties:
             notifier?.addRoutes(to: group)
-            refuseOtherMethods(
-                [("kanaal", [.get, .post]), ("kanaal/:uuid", [.get, .put, .patch]), ("abonnement", [.get, .post]), ("abonnement/:uuid", [.get, .put, .patch, .delete]),
-                 ("notificaties", [.post]), ("x-deliveries", [.get]), ("x-deliveries/requeue", [.post])], on: group)
+            refuseOtherMethods(notificatiesMethods, on: group)
         default:
             break
         }
     }
+    // Last: each document describes the routes registered above.
+    for api in ZGWAPI.allCases where api != .notificaties || notifier != nil {
+        let document = OpenAPIDocument(api: api, baseURL: baseURL, served: servedRoutes(of: router, api: api))
+        SchemaDocumentController(document: document).addRoutes(to: router)
+    }
     return router
+}
+
+/// The routes `router` serves under `api`'s root: every registered route but the 405 refusals of its method table.
+public func servedRoutes(of router: Router<ZGWRequestContext>, api: ZGWAPI) -> Set<ServedRoute> {
+    var refused: Set<ServedRoute> = []
+    for (path, allowed) in methodTables[api] ?? [] {
+        for method in MethodNotAllowed.refused(allowed: allowed) {
+            if let method = APIOperation.Method(rawValue: method.rawValue.lowercased()) { refused.insert(ServedRoute(path: path, method: method)) }
+        }
+    }
+    var served: Set<ServedRoute> = []
+    for route in router.routes {
+        let path = route.path.description
+        guard path == api.root || path.hasPrefix(api.root + "/"),
+            let method = APIOperation.Method(rawValue: route.method.rawValue.lowercased())
+        else { continue }
+        let route = ServedRoute(path: String(path.dropFirst(api.root.count)), method: method)
+        if !refused.contains(route) { served.insert(route) }
+    }
+    return served
 }

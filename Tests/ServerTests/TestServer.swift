@@ -19,6 +19,8 @@ struct TestServer {
     let registry: ApplicatieRegistry
     /// Its routes are served; its services (tail, worker) run only where a test starts them.
     let notifier: Notifier
+    /// The routes the router serves under each API root (405 refusals left out).
+    var servedRoutes: [ZGWAPI: Set<ServedRoute>] = [:]
 
     /// The hosts tests name for outbound calls: their stubs and webhook receivers listen on 127.0.0.1.
     static let localHosts = ["127.0.0.1", "localhost"]
@@ -55,7 +57,8 @@ struct TestServer {
                 configuration: configuration, store: store, registry: registry, logger: store.logger, notifier: notifier,
                 contents: try FileSystemContentStore(directory: contentDirectory)))
         let app = Application(router: router, logger: store.logger)
-        let server = TestServer(store: store, registry: registry, notifier: notifier)
+        let servedRoutes = Dictionary(uniqueKeysWithValues: ZGWAPI.allCases.map { ($0, ZaakstroomServer.servedRoutes(of: router, api: $0)) })
+        let server = TestServer(store: store, registry: registry, notifier: notifier, servedRoutes: servedRoutes)
         return try await app.test(.router) { client in try await body(server, client) }
     }
 

@@ -117,14 +117,39 @@ struct ZakenTests {
         }
     }
 
-    @Test("CRS headers: without Accept-Crs 412, another CRS 406; responses carry Content-Crs")
+    @Test("CRS headers as the served zaken-1.5.1 declares: Accept-Crs optional (EPSG:4326), Content-Crs required with a body (412), another CRS 406")
     func crsHeaders() async throws {
         try await F.run { _, client, types in
-            let missing = try await client.execute(uri: "\(F.root)/zaken", method: .get, headers: bearer(F.token))
+            var noAccept = F.headers()
+            noAccept[HTTPField.Name("Accept-Crs")!] = nil
+            let created = try await client.execute(uri: "\(F.root)/zaken", method: .post, headers: noAccept, body: ByteBuffer(string: types.zaak()))
+            #expect(created.status == .created, "\(String(buffer: created.body))")
+            #expect(created.headers[HTTPField.Name("Content-Crs")!] == "EPSG:4326")
+            let zaak = try #require(created.headers[.location])
+            let list = try await client.execute(uri: "\(F.root)/zaken", method: .get, headers: bearer(F.token))
+            #expect(list.status == .ok)
+            #expect(list.headers[HTTPField.Name("Content-Crs")!] == "EPSG:4326")
+            let detail = try await client.execute(uri: ZaakTypenTests.path(zaak), method: .get, headers: bearer(F.token))
+            #expect(detail.status == .ok)
+            let patched = try await client.execute(
+                uri: ZaakTypenTests.path(zaak), method: .patch, headers: noAccept, body: ByteBuffer(string: #"{"omschrijving": "zonder Accept-Crs"}"#))
+            #expect(patched.status == .ok)
+
+            var noContent = F.headers()
+            noContent[HTTPField.Name("Content-Crs")!] = nil
+            let missing = try await client.execute(uri: "\(F.root)/zaken", method: .post, headers: noContent, body: ByteBuffer(string: types.zaak()))
             #expect(missing.status == .preconditionFailed)
-            var headers = F.headers()
-            headers[HTTPField.Name("Content-Crs")!] = "EPSG:28992"
-            let other = try await client.execute(uri: "\(F.root)/zaken", method: .post, headers: headers, body: ByteBuffer(string: types.zaak()))
+            #expect(try problem(missing).code == "precondition_failed")
+            #expect(try problem(missing).detail == "'Content-Crs' header ontbreekt")
+
+            var otherAccept = bearer(F.token)
+            otherAccept[HTTPField.Name("Accept-Crs")!] = "EPSG:28992"
+            let notAcceptable = try await client.execute(uri: "\(F.root)/zaken", method: .get, headers: otherAccept)
+            #expect(notAcceptable.status == .notAcceptable)
+            #expect(try problem(notAcceptable).code == "not_acceptable")
+            var otherContent = F.headers()
+            otherContent[HTTPField.Name("Content-Crs")!] = "EPSG:28992"
+            let other = try await client.execute(uri: "\(F.root)/zaken", method: .post, headers: otherContent, body: ByteBuffer(string: types.zaak()))
             #expect(other.status == .notAcceptable)
             #expect(try problem(other).code == "not_acceptable")
         }

@@ -4,6 +4,26 @@
 extension SchemaCatalog {
     public static let besluiten = SchemaCatalog(
         schemas: [
+            "AuditTrail": ObjectSchema(
+                properties: [
+                    SchemaProperty("uuid", .string(format: .uuid)),
+                    SchemaProperty("bron", .string(choices: ["ac", "nrc", "zrc", "ztc", "drc", "brc", "cmc", "kc", "vrc"])),
+                    SchemaProperty("applicatieId", .string(maxLength: 100)),
+                    SchemaProperty("applicatieWeergave", .string(maxLength: 200)),
+                    SchemaProperty("gebruikersId", .string(maxLength: 255)),
+                    SchemaProperty("gebruikersWeergave", .string(maxLength: 255)),
+                    SchemaProperty("actie", .string(maxLength: 50)),
+                    SchemaProperty("actieWeergave", .string(maxLength: 200)),
+                    SchemaProperty("resultaat", .integer(minimum: 100, maximum: 599)),
+                    SchemaProperty("hoofdObject", .string(format: .uri, maxLength: 1000)),
+                    SchemaProperty("resource", .string(maxLength: 50)),
+                    SchemaProperty("resourceUrl", .string(format: .uri, maxLength: 1000)),
+                    SchemaProperty("toelichting", .string()),
+                    SchemaProperty("resourceWeergave", .string(maxLength: 200)),
+                    SchemaProperty("aanmaakdatum", .string(format: .dateTime), readOnly: true),
+                    SchemaProperty("wijzigingen", .object("Wijzigingen")),
+                ],
+                required: ["aanmaakdatum", "actie", "bron", "hoofdObject", "resource", "resourceUrl", "resourceWeergave", "resultaat", "wijzigingen"]),
             "Besluit": ObjectSchema(
                 properties: [
                     SchemaProperty("url", .string(format: .uri, maxLength: 1000, minLength: 1), readOnly: true),
@@ -30,11 +50,37 @@ extension SchemaCatalog {
                     SchemaProperty("besluit", .string(format: .uri, maxLength: 1000, minLength: 1)),
                 ],
                 required: ["besluit", "informatieobject", "url"]),
+            "BesluitInformatieObjectSub": ObjectSchema(
+                properties: [
+                    SchemaProperty("url", .string(format: .uri, maxLength: 1000, minLength: 1), readOnly: true),
+                    SchemaProperty("informatieobject", .string(format: .uri, maxLength: 1000)),
+                    SchemaProperty("besluit", .string(format: .uri, maxLength: 1000, minLength: 1), readOnly: true),
+                ],
+                required: ["besluit", "informatieobject", "url"]),
             "BesluitInformatieObjectSubRequest": ObjectSchema(
                 properties: [
                     SchemaProperty("informatieobject", .string(format: .uri, maxLength: 1000, minLength: 1)),
                 ],
                 required: ["informatieobject"]),
+            "BesluitSub": ObjectSchema(
+                properties: [
+                    SchemaProperty("url", .string(format: .uri, maxLength: 1000, minLength: 1), readOnly: true),
+                    SchemaProperty("identificatie", .string(maxLength: 50)),
+                    SchemaProperty("verantwoordelijkeOrganisatie", .string(maxLength: 9, minLength: 9)),
+                    SchemaProperty("besluittype", .string(format: .uri, maxLength: 200, minLength: 1)),
+                    SchemaProperty("zaak", .string(format: .uri, maxLength: 200)),
+                    SchemaProperty("datum", .string(format: .date)),
+                    SchemaProperty("toelichting", .string()),
+                    SchemaProperty("bestuursorgaan", .string(maxLength: 50)),
+                    SchemaProperty("ingangsdatum", .string(format: .date)),
+                    SchemaProperty("vervaldatum", .string(format: .date), nullable: true),
+                    SchemaProperty("vervalreden", .string(choices: ["tijdelijk", "ingetrokken_overheid", "ingetrokken_belanghebbende", ""])),
+                    SchemaProperty("vervalredenWeergave", .string(), readOnly: true),
+                    SchemaProperty("publicatiedatum", .string(format: .date), nullable: true),
+                    SchemaProperty("verzenddatum", .string(format: .date), nullable: true),
+                    SchemaProperty("uiterlijkeReactiedatum", .string(format: .date), nullable: true),
+                ],
+                required: ["besluittype", "datum", "ingangsdatum", "url", "verantwoordelijkeOrganisatie", "vervalredenWeergave"]),
             "BesluitSubRequest": ObjectSchema(
                 properties: [
                     SchemaProperty("identificatie", .string(maxLength: 50)),
@@ -52,12 +98,24 @@ extension SchemaCatalog {
                     SchemaProperty("uiterlijkeReactiedatum", .string(format: .date), nullable: true),
                 ],
                 required: ["besluittype", "datum", "ingangsdatum", "verantwoordelijkeOrganisatie"]),
+            "BesluitVerwerken": ObjectSchema(
+                properties: [
+                    SchemaProperty("besluit", .object("BesluitSub")),
+                    SchemaProperty("besluitinformatieobjecten", .array(.object("BesluitInformatieObjectSub"))),
+                ],
+                required: ["besluit", "besluitinformatieobjecten"]),
             "BesluitVerwerkenRequest": ObjectSchema(
                 properties: [
                     SchemaProperty("besluit", .object("BesluitSubRequest")),
                     SchemaProperty("besluitinformatieobjecten", .array(.object("BesluitInformatieObjectSubRequest"))),
                 ],
                 required: ["besluit", "besluitinformatieobjecten"]),
+            "Wijzigingen": ObjectSchema(
+                properties: [
+                    SchemaProperty("oud", .any),
+                    SchemaProperty("nieuw", .any),
+                ],
+                required: []),
         ],
         discriminators: [
         :

@@ -4,6 +4,26 @@
 extension SchemaCatalog {
     public static let documenten = SchemaCatalog(
         schemas: [
+            "AuditTrail": ObjectSchema(
+                properties: [
+                    SchemaProperty("uuid", .string(format: .uuid)),
+                    SchemaProperty("bron", .string(choices: ["ac", "nrc", "zrc", "ztc", "drc", "brc", "cmc", "kc", "vrc"])),
+                    SchemaProperty("applicatieId", .string(maxLength: 100)),
+                    SchemaProperty("applicatieWeergave", .string(maxLength: 200)),
+                    SchemaProperty("gebruikersId", .string(maxLength: 255)),
+                    SchemaProperty("gebruikersWeergave", .string(maxLength: 255)),
+                    SchemaProperty("actie", .string(maxLength: 50)),
+                    SchemaProperty("actieWeergave", .string(maxLength: 200)),
+                    SchemaProperty("resultaat", .integer(minimum: 100, maximum: 599)),
+                    SchemaProperty("hoofdObject", .string(format: .uri, maxLength: 1000)),
+                    SchemaProperty("resource", .string(maxLength: 50)),
+                    SchemaProperty("resourceUrl", .string(format: .uri, maxLength: 1000)),
+                    SchemaProperty("toelichting", .string()),
+                    SchemaProperty("resourceWeergave", .string(maxLength: 200)),
+                    SchemaProperty("aanmaakdatum", .string(format: .dateTime), readOnly: true),
+                    SchemaProperty("wijzigingen", .object("Wijzigingen")),
+                ],
+                required: ["aanmaakdatum", "actie", "bron", "hoofdObject", "resource", "resourceUrl", "resourceWeergave", "resultaat", "wijzigingen"]),
             "BestandsDeel": ObjectSchema(
                 properties: [
                     SchemaProperty("url", .string(format: .uri, maxLength: 1000, minLength: 1), readOnly: true),
@@ -145,6 +165,11 @@ extension SchemaCatalog {
                     SchemaProperty("datum", .string(format: .date)),
                 ],
                 required: ["algoritme", "datum", "waarde"]),
+            "LockEnkelvoudigInformatieObject": ObjectSchema(
+                properties: [
+                    SchemaProperty("lock", .string(), readOnly: true),
+                ],
+                required: ["lock"]),
             "ObjectInformatieObject": ObjectSchema(
                 properties: [
                     SchemaProperty("url", .string(format: .uri, maxLength: 1000, minLength: 1), readOnly: true),
@@ -165,6 +190,11 @@ extension SchemaCatalog {
                     SchemaProperty("datum", .string(format: .date)),
                 ],
                 required: ["datum", "soort"]),
+            "UnlockEnkelvoudigInformatieObjectRequest": ObjectSchema(
+                properties: [
+                    SchemaProperty("lock", .string(maxLength: 100)),
+                ],
+                required: []),
             "Verzending": ObjectSchema(
                 properties: [
                     SchemaProperty("url", .string(format: .uri, maxLength: 1000, minLength: 1), readOnly: true),
@@ -185,6 +215,12 @@ extension SchemaCatalog {
                     SchemaProperty("telefoonnummer", .string(maxLength: 15), nullable: true),
                 ],
                 required: ["aardRelatie", "betrokkene", "contactPersoon", "informatieobject", "url"]),
+            "Wijzigingen": ObjectSchema(
+                properties: [
+                    SchemaProperty("oud", .any),
+                    SchemaProperty("nieuw", .any),
+                ],
+                required: []),
         ],
         discriminators: [
         :

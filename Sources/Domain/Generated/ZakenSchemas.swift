@@ -4,6 +4,26 @@
 extension SchemaCatalog {
     public static let zaken = SchemaCatalog(
         schemas: [
+            "AuditTrail": ObjectSchema(
+                properties: [
+                    SchemaProperty("uuid", .string(format: .uuid)),
+                    SchemaProperty("bron", .string(choices: ["ac", "nrc", "zrc", "ztc", "drc", "brc", "cmc", "kc", "vrc"])),
+                    SchemaProperty("applicatieId", .string(maxLength: 100)),
+                    SchemaProperty("applicatieWeergave", .string(maxLength: 200)),
+                    SchemaProperty("gebruikersId", .string(maxLength: 255)),
+                    SchemaProperty("gebruikersWeergave", .string(maxLength: 255)),
+                    SchemaProperty("actie", .string(maxLength: 50)),
+                    SchemaProperty("actieWeergave", .string(maxLength: 200)),
+                    SchemaProperty("resultaat", .integer(minimum: 100, maximum: 599)),
+                    SchemaProperty("hoofdObject", .string(format: .uri, maxLength: 1000)),
+                    SchemaProperty("resource", .string(maxLength: 50)),
+                    SchemaProperty("resourceUrl", .string(format: .uri, maxLength: 1000)),
+                    SchemaProperty("toelichting", .string()),
+                    SchemaProperty("resourceWeergave", .string(maxLength: 200)),
+                    SchemaProperty("aanmaakdatum", .string(format: .dateTime), readOnly: true),
+                    SchemaProperty("wijzigingen", .object("Wijzigingen")),
+                ],
+                required: ["aanmaakdatum", "actie", "bron", "hoofdObject", "resource", "resourceUrl", "resourceWeergave", "resultaat", "wijzigingen"]),
             "ContactPersoonRol": ObjectSchema(
                 properties: [
                     SchemaProperty("emailadres", .string(format: .email, maxLength: 254)),
@@ -333,6 +353,12 @@ extension SchemaCatalog {
                     SchemaProperty("duur", .string(format: .duration)),
                 ],
                 required: ["duur", "reden"]),
+            "Wijzigingen": ObjectSchema(
+                properties: [
+                    SchemaProperty("oud", .any),
+                    SchemaProperty("nieuw", .any),
+                ],
+                required: []),
             "WozObjectAdres": ObjectSchema(
                 properties: [
                     SchemaProperty("aoaIdentificatie", .string(maxLength: 100)),
