@@ -40,6 +40,49 @@ enum CatalogiRules {
         }
     }
 
+    /// A relation of a catalogus type to types of another kind: its name in messages, the related uuids and the
+    /// table they live in.
+    struct Relation {
+        let name: String
+        let uuids: [UUID]
+        let table: String
+    }
+
+    /// ztc-010: the names of the relations with a published member (`PublishedRelationRule` decides).
+    static func published(_ relations: [Relation], transaction: EventStoreTransaction) async throws -> [String] {
+        var names: [String] = []
+        for relation in relations where !relation.uuids.isEmpty {
+            let rows = try await transaction.connection.query(
+                PostgresQuery(unsafeSQL: "SELECT 1 FROM \(relation.table) WHERE uuid = ANY($1) AND NOT concept LIMIT 1", binds: .of(relation.uuids)),
+                logger: transaction.logger
+            ).collect()
+            if !rows.isEmpty { names.append(relation.name) }
+        }
+        return names
+    }
+
+    /// The uuids in `column` of the relation table `table` whose `ownerColumn` is `owner`.
+    static func linked(_ column: String, in table: String, where ownerColumn: String, is owner: UUID, transaction: EventStoreTransaction) async throws -> [UUID] {
+        try await transaction.connection.query(
+            PostgresQuery(unsafeSQL: "SELECT \(column) FROM \(table) WHERE \(ownerColumn) = $1 AND \(column) IS NOT NULL", binds: .of(owner)), logger: transaction.logger
+        ).collect().map { try $0.decode(UUID.self) }
+    }
+
+    /// An informatieobjecttype is held by its published besluittypen and zaaktypen (through their links), for
+    /// updates and deletes alike.
+    static func informatieobjecttypeRelations(_ type: InformatieObjectType, transaction: EventStoreTransaction) async throws -> [String] {
+        try await published([
+            Relation(
+                name: "besluittypen",
+                uuids: try await linked("besluittype", in: "catalogi.besluittype_informatieobjecttypen", where: "informatieobjecttype", is: type.uuid, transaction: transaction),
+                table: "catalogi.besluittypen"),
+            Relation(
+                name: "zaaktypen",
+                uuids: try await linked("zaaktype", in: "catalogi.zaaktype_informatieobjecttypen", where: "related", is: type.uuid, transaction: transaction),
+                table: "catalogi.zaaktypen"),
+        ], transaction: transaction)
+    }
+
     /// `ZAAKTYPE-<year>-<10-digit number>`, as Open Zaak generates a missing identificatie.
     static func generatedIdentificatie(_ type: ZaakType, transaction: EventStoreTransaction) async throws -> String {
         let number = try await transaction.connection.query("SELECT nextval('catalogi.zaaktype_identificatie')", logger: transaction.logger)
