@@ -20,8 +20,11 @@ enum CatalogiRules {
             throw ValidationErrors([FieldError(name: field, code: "does_not_exist", reason: "Ongeldige hyperlink - Object bestaat niet.")])
         }
         if catalogi.values.contains(where: { $0 != catalogus }) {
+            // The reference names deelzaaktypen; its other catalogus rules are about the object as a whole.
             throw ValidationErrors([
-                FieldError(name: "nonFieldErrors", code: "relations-incorrect-catalogus", reason: "\(field) moeten tot dezelfde catalogus behoren.")
+                FieldError(
+                    name: field == "deelzaaktypen" ? field : "nonFieldErrors", code: "relations-incorrect-catalogus",
+                    reason: "\(field) moeten tot dezelfde catalogus behoren.")
             ])
         }
     }
@@ -99,14 +102,15 @@ enum CatalogiRules {
         try await statustypeOfZaaktype(link.statustype, zaaktype: link.zaaktype, transaction: transaction)
     }
 
-    /// A sub-type's statustype, when it names one, belongs to the same zaaktype (`zaaktype-mismatch`).
+    /// A sub-type's statustype, when it names one, belongs to the same zaaktype (the reference's
+    /// `relations-incorrect-zaaktype`, about the object as a whole).
     static func statustypeOfZaaktype(_ statustype: UUID?, zaaktype: UUID, transaction: EventStoreTransaction) async throws {
         guard let statustype else { return }
         let rows = try await transaction.connection.query(
             "SELECT 1 FROM catalogi.statustypen WHERE uuid = \(statustype) AND zaaktype = \(zaaktype)", logger: transaction.logger
         ).collect()
         if rows.isEmpty {
-            throw ValidationErrors([FieldError(name: "statustype", code: "zaaktype-mismatch", reason: "Het statustype hoort niet bij het zaaktype.")])
+            throw ValidationErrors([FieldError(name: "nonFieldErrors", code: "relations-incorrect-zaaktype", reason: "Het statustype hoort niet bij het zaaktype.")])
         }
     }
 

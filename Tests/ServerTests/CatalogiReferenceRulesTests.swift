@@ -69,8 +69,8 @@ struct CatalogiReferenceRulesTests {
 
             // The other way round: a concept informatieobjecttype named by a published besluittype.
             let concept = try await BesluitTypenTests.iot(client, catalogus: catalogus, omschrijving: "Bijlage")
-            let published = try Self.created(try await BesluitTypenTests.post(
-                client, "besluittypen", BesluitTypenTests.besluittype(catalogus: catalogus, iots: [concept], extra: #", "omschrijving": "Ontheffing""#)))
+            let ontheffing = BesluitTypenTests.besluittype(catalogus: catalogus, iots: [concept]).replacingOccurrences(of: #""Vergunning""#, with: #""Ontheffing""#)
+            let published = try Self.created(try await BesluitTypenTests.post(client, "besluittypen", ontheffing))
             try await Self.publish(client, published)
             #expect(try Self.pairs(try await Self.send(client, .patch, concept, #"{"omschrijving": "Bijlage 2"}"#)) == Self.refused)
             #expect(try Self.pairs(try await Self.send(client, .delete, concept)) == Self.refused)
@@ -132,8 +132,19 @@ struct CatalogiReferenceRulesTests {
             default: types.eigenschap
             }
             let expected = ["nonFieldErrors/non-concept-zaaktype"]
-            let body = try await Self.representation(client, url)
-            #expect(try Self.pairs(try await Self.send(client, .put, url, body)) == expected)
+            var body = try await Self.representation(client, url)
+            if kind == "resultaattype" {
+                // A resultaattype's PUT body as the fixture created it (its representation holds read-only derivations).
+                let served = try jsonObject(try await Self.send(client, .get, url))
+                body = #"""
+                    {"zaaktype": "\#(types.zaaktype)", "omschrijving": "Verleend", "selectielijstklasse": "\#(served["selectielijstklasse"]?.text ?? "")",
+                     "resultaattypeomschrijving": "\#(served["resultaattypeomschrijving"]?.text ?? "")", "archiefnominatie": "vernietigen",
+                     "archiefactietermijn": "P1Y", "brondatumArchiefprocedure": {"afleidingswijze": "afgehandeld", "datumkenmerk": "",
+                     "einddatumBekend": false, "objecttype": "", "registratie": "", "procestermijn": null}}
+                    """#
+            }
+            let put = try await Self.send(client, .put, url, body)
+            #expect(try Self.pairs(put) == expected, "\(String(buffer: put.body))")
             #expect(try Self.pairs(try await Self.send(client, .patch, url, #"{"toelichting": "anders"}"#)) == expected)
             #expect(try Self.pairs(try await Self.send(client, .delete, url)) == expected)
             #expect(try await Self.send(client, .get, url).status == .ok, "not deleted")

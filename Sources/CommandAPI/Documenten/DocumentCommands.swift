@@ -156,8 +156,9 @@ public struct DocumentCommands: Sendable {
         switch given {
         case .content(let content):
             if body["bestandsomvang"] != nil, let declared, declared != content.size {
+                // About two fields at once: the reference reports it as `nonFieldErrors`.
                 throw ValidationErrors([FieldError(
-                    name: "bestandsomvang", code: "file-size",
+                    name: "nonFieldErrors", code: "file-size",
                     reason: "De bestandsomvang (\(declared)) komt niet overeen met de grootte van de inhoud (\(content.size)).")])
             }
             state["bestandsomvang"] = .number(Double(content.size))

@@ -10,8 +10,8 @@ extension ZakenSchema {
         id: "zaken-0007-within-any-geometry",
         statements: [
             """
-            CREATE FUNCTION zaken.position_point(position jsonb) RETURNS point LANGUAGE sql IMMUTABLE STRICT AS $$
-                SELECT point((position->>0)::float8, (position->>1)::float8)
+            CREATE FUNCTION zaken.position_point(coordinate jsonb) RETURNS point LANGUAGE sql IMMUTABLE STRICT AS $$
+                SELECT point((coordinate->>0)::float8, (coordinate->>1)::float8)
             $$
             """,
             // The segments of a list of positions (a line's coordinates, a ring).
