@@ -10,7 +10,9 @@ public enum CatalogiCommandControllers {
         CatalogussenCommandController(store: store, baseURL: baseURL).addRoutes(to: group)
         CatalogusTypeCommandController<InformatieObjectTypeInput>(
             commands: CatalogusTypeCommands(
-                store: store, table: "catalogi.informatieobjecttypen", keyColumn: "omschrijving", label: "Dit informatieobjecttype"),
+                store: store, table: "catalogi.informatieobjecttypen", keyColumn: "omschrijving", label: "Dit informatieobjecttype",
+                publishedOnUpdate: { current, _, transaction in try await CatalogiRules.informatieobjecttypeRelations(current, transaction: transaction) },
+                publishedOnDelete: { current, transaction in try await CatalogiRules.informatieobjecttypeRelations(current, transaction: transaction) }),
             collection: "informatieobjecttypen", baseURL: baseURL
         ).addRoutes(to: group)
         CatalogusTypeCommandController<BesluitTypeInput>(
@@ -20,6 +22,22 @@ public enum CatalogiCommandControllers {
                     try await CatalogiRules.relationsInCatalogus(
                         type.informatieobjecttypen, table: "catalogi.informatieobjecttypen", field: "informatieobjecttypen",
                         catalogus: type.catalogus, transaction: transaction)
+                },
+                // ztc-010: held by its published informatieobjecttypen (those it names and those it would name);
+                // its delete also by published zaaktypen naming it.
+                publishedOnUpdate: { current, updated, transaction in
+                    try await CatalogiRules.published(
+                        [.init(name: "informatieobjecttypen", uuids: current.informatieobjecttypen + updated.informatieobjecttypen, table: "catalogi.informatieobjecttypen")],
+                        transaction: transaction)
+                },
+                publishedOnDelete: { current, transaction in
+                    try await CatalogiRules.published([
+                        .init(name: "informatieobjecttypen", uuids: current.informatieobjecttypen, table: "catalogi.informatieobjecttypen"),
+                        .init(
+                            name: "zaaktypen",
+                            uuids: try await CatalogiRules.linked("zaaktype", in: "catalogi.zaaktype_besluittypen", where: "besluittype", is: current.uuid, transaction: transaction),
+                            table: "catalogi.zaaktypen"),
+                    ], transaction: transaction)
                 }),
             collection: "besluittypen", baseURL: baseURL
         ).addRoutes(to: group)
@@ -43,7 +61,21 @@ public enum CatalogiCommandControllers {
                 if type.identificatie.isEmpty { type.identificatie = try await CatalogiRules.generatedIdentificatie(type, transaction: transaction) }
                 return type
             },
-            validateRemote: { type in try await CatalogiRules.procestype(type, selectielijst: selectielijst) })
+            validateRemote: { type in try await CatalogiRules.procestype(type, selectielijst: selectielijst) },
+            // ztc-010: held by its published besluittypen; its delete also by published informatieobjecttypen it links.
+            publishedOnUpdate: { current, updated, transaction in
+                try await CatalogiRules.published(
+                    [.init(name: "besluittypen", uuids: current.besluittypen + updated.besluittypen, table: "catalogi.besluittypen")], transaction: transaction)
+            },
+            publishedOnDelete: { current, transaction in
+                try await CatalogiRules.published([
+                    .init(name: "besluittypen", uuids: current.besluittypen, table: "catalogi.besluittypen"),
+                    .init(
+                        name: "informatieobjecttypen",
+                        uuids: try await CatalogiRules.linked("related", in: "catalogi.zaaktype_informatieobjecttypen", where: "zaaktype", is: current.uuid, transaction: transaction),
+                        table: "catalogi.informatieobjecttypen"),
+                ], transaction: transaction)
+            })
         CatalogusTypeCommandController<ZaakTypeInput>(commands: zaaktypen, collection: "zaaktypen", baseURL: baseURL).addRoutes(to: group)
         ZaakTypeSubTypeCommandController<StatusTypeInput>(
             commands: ZaakTypeSubTypeCommands(store: store, zaaktypen: zaaktypen, table: "catalogi.statustypen"), collection: "statustypen", baseURL: baseURL

@@ -23,11 +23,17 @@ public struct CatalogusTypeCommands<T: CatalogusType>: Sendable {
     /// Checks that call other services (the Selectielijst API), run before the transaction opens so no
     /// transaction waits on HTTP.
     let validateRemote: @Sendable (T) async throws -> Void
+    /// ztc-010: the relations of the type (current and updated) that have a published member and hold an update.
+    let publishedOnUpdate: @Sendable (_ current: T, _ updated: T, EventStoreTransaction) async throws -> [String]
+    /// ztc-010: the relations of the type that have a published member and hold a delete.
+    let publishedOnDelete: @Sendable (T, EventStoreTransaction) async throws -> [String]
 
     public init(
         store: EventStore, table: String, keyColumn: String, label: String, validate: @escaping Check = { _, _ in },
         checkPublish: @escaping Check = { _, _ in }, prepareNew: @escaping @Sendable (T, EventStoreTransaction) async throws -> T = { type, _ in type },
-        validateRemote: @escaping @Sendable (T) async throws -> Void = { _ in }
+        validateRemote: @escaping @Sendable (T) async throws -> Void = { _ in },
+        publishedOnUpdate: @escaping @Sendable (T, T, EventStoreTransaction) async throws -> [String] = { _, _, _ in [] },
+        publishedOnDelete: @escaping @Sendable (T, EventStoreTransaction) async throws -> [String] = { _, _ in [] }
     ) {
         self.store = store
         self.table = table
@@ -37,6 +43,8 @@ public struct CatalogusTypeCommands<T: CatalogusType>: Sendable {
         self.checkPublish = checkPublish
         self.prepareNew = prepareNew
         self.validateRemote = validateRemote
+        self.publishedOnUpdate = publishedOnUpdate
+        self.publishedOnDelete = publishedOnDelete
     }
 
     /// Serialises version checks of concurrent writes.
@@ -86,7 +94,12 @@ public struct CatalogusTypeCommands<T: CatalogusType>: Sendable {
         var updated = change(current)
         updated.uuid = uuid
         updated.concept = current.concept
-        return try await write(updated, expected: .exact(version), eventType: events.updated, metadata: metadata)
+        return try await write(updated, expected: .exact(version), eventType: events.updated, metadata: metadata, check: { updated, transaction in
+            let published = try await publishedOnUpdate(current, updated, transaction)
+            if let refusal = PublishedRelationRule.updateRefusal(publishedRelations: published, changedFields: changedFields, forced: forced) {
+                throw ValidationErrors([refusal])
+            }
+        })
     }
 
     /// Publishes (concept = false); a published version may not overlap another published one (`overlap`).
@@ -109,9 +122,13 @@ public struct CatalogusTypeCommands<T: CatalogusType>: Sendable {
     public func delete(_ uuid: UUID, forced: Bool, metadata: EventMetadata) async throws -> Bool {
         guard let (current, version) = try await load(uuid) else { return false }
         if !current.concept, !forced { throw ValidationErrors([Self.nonConcept]) }
-        try await store.append(
-            to: Self.streamID(uuid), expectedVersion: .exact(version),
-            events: [try NewEvent(type: events.deleted, payload: CatalogusTypeReference(uuid: uuid))], metadata: metadata)
+        _ = try await store.transaction { transaction in
+            let published = try await publishedOnDelete(current, transaction)
+            if let refusal = PublishedRelationRule.deleteRefusal(publishedRelations: published, forced: forced) { throw ValidationErrors([refusal]) }
+            try await transaction.append(
+                to: Self.streamID(uuid), expectedVersion: .exact(version),
+                events: [try NewEvent(type: events.deleted, payload: CatalogusTypeReference(uuid: uuid))], metadata: metadata)
+        }
         return true
     }
 
@@ -121,10 +138,11 @@ public struct CatalogusTypeCommands<T: CatalogusType>: Sendable {
 
     private func write(
         _ type: T, expected: ExpectedVersion, eventType: String, metadata: EventMetadata,
-        prepare: @Sendable (T, EventStoreTransaction) async throws -> T = { type, _ in type }
+        prepare: @Sendable (T, EventStoreTransaction) async throws -> T = { type, _ in type },
+        check: @Sendable (T, EventStoreTransaction) async throws -> Void = { _, _ in }
     ) async throws -> String {
         if let einde = type.eindeGeldigheid, einde < type.beginGeldigheid {
-            throw ValidationErrors([FieldError(name: "eindeGeldigheid", code: "date-mismatch", reason: "eindeGeldigheid mag niet voor beginGeldigheid liggen.")])
+            throw ValidationErrors([FieldError(name: "nonFieldErrors", code: "date-mismatch", reason: "beginGeldigheid moet voor eindeGeldigheid liggen.")])
         }
         try await validateRemote(type)
         let (representation, _) = try await store.transaction { transaction in
@@ -135,6 +153,7 @@ public struct CatalogusTypeCommands<T: CatalogusType>: Sendable {
             guard !exists.isEmpty else {
                 throw ValidationErrors([FieldError(name: "catalogus", code: "does_not_exist", reason: "Ongeldige hyperlink - Object bestaat niet.")])
             }
+            try await check(type, transaction)
             try await validate(type, transaction)
             try await checkOverlap(type, publishedOnly: false, transaction: transaction)
             try await transaction.append(

@@ -30,14 +30,14 @@ enum ResultaatTypeRules {
         if let klasse {
             if case .string(let procesType)? = klasse["procesType"], procesType != zaaktype.selectielijstProcestype {
                 errors.append(FieldError(
-                    name: "selectielijstklasse", code: "procestype-mismatch",
+                    name: "nonFieldErrors", code: "procestype-mismatch",
                     reason: "De selectielijstklasse hoort niet bij het selectielijstProcestype van het zaaktype."))
             }
             if case .string(let termijn)? = klasse["procestermijn"], termijn == "nihil",
                 let afleidingswijze = type.brondatumArchiefprocedure?.afleidingswijze, afleidingswijze != .afgehandeld
             {
                 errors.append(FieldError(
-                    name: "brondatumArchiefprocedure.afleidingswijze", code: "invalid-afleidingswijze-for-procestermijn",
+                    name: "nonFieldErrors", code: "invalid-afleidingswijze-for-procestermijn",
                     reason: "Bij procestermijn nihil is de afleidingswijze afgehandeld."))
             }
             if type.archiefnominatie.isEmpty, case .string(let waardering)? = klasse["waardering"] { type.archiefnominatie = waardering }

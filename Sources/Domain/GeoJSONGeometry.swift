@@ -26,12 +26,6 @@ public enum GeoJSONGeometry {
         return valid ? nil : "Ongeldige coördinaten voor een \(type)."
     }
 
-    /// A polygon as rings of (x, y): the outer ring first, then holes; nil when not a valid Polygon geometry.
-    public static func polygonRings(_ value: JSONValue) -> [[Point]]? {
-        guard case .object(let object) = value, object["type"] == .string("Polygon"), let coordinates = object["coordinates"] else { return nil }
-        return polygon(coordinates)
-    }
-
     /// Every vertex of a geometry, in order.
     public static func vertices(_ value: JSONValue) -> [Point] {
         guard case .object(let object) = value else { return [] }
@@ -41,6 +35,17 @@ public enum GeoJSONGeometry {
             return list(value)?.flatMap(flatten) ?? []
         }
         return object["coordinates"].map(flatten) ?? []
+    }
+
+    /// The smallest box around every vertex of a valid geometry, as PostgreSQL's `box` text (`(x2,y2),(x1,y1)`);
+    /// nil when `value` is not a valid geometry or has no vertex. The geo search prefilters on it.
+    public static func boundingBox(_ value: JSONValue) -> String? {
+        guard problem(in: value) == nil else { return nil }
+        let points = vertices(value)
+        guard let minX = points.map(\.x).min(), let maxX = points.map(\.x).max(), let minY = points.map(\.y).min(),
+            let maxY = points.map(\.y).max()
+        else { return nil }
+        return "(\(maxX),\(maxY)),(\(minX),\(minY))"
     }
 
     public struct Point: Sendable, Equatable {

@@ -48,10 +48,13 @@ public struct JSONBody: Sendable {
         case .null:
             if !nullable { errors.append(FieldError(name: prefix + key, code: "null", reason: "Dit veld mag niet leeg zijn.")) }
             return nil
-        case .string(let string): return string
-        default:
-            errors.append(FieldError(name: prefix + key, code: "invalid", reason: "Geen geldige string."))
-            return nil
+        case let value?:
+            // A number is a string field's text too (DRF's CharField); a boolean or an object is not.
+            guard let text = value.scalarText else {
+                errors.append(FieldError(name: prefix + key, code: "invalid", reason: "Geen geldige string."))
+                return nil
+            }
+            return text
         }
     }
 
@@ -72,7 +75,7 @@ public struct JSONBody: Sendable {
         case .array(let items):
             var strings: [String] = []
             for (index, item) in items.enumerated() {
-                guard case .string(let string) = item else {
+                guard let string = item.scalarText else {
                     errors.append(FieldError(name: "\(prefix)\(key).\(index)", code: "invalid", reason: "Geen geldige string."))
                     continue
                 }

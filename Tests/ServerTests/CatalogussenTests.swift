@@ -78,7 +78,7 @@ struct CatalogussenTests {
             try await server.addClient("beheer", secret: "geheim")
             let response = try await client.execute(
                 uri: "/catalogi/api/v1/catalogussen", method: .post, headers: jsonHeaders(Self.token),
-                body: ByteBuffer(string: #"{"domein": "TE-LANG", "rsin": "123456789", "contactpersoonBeheerEmailadres": "geen-adres", "begindatumVersie": "2026-13-01", "naam": 12}"#))
+                body: ByteBuffer(string: #"{"domein": "TE-LANG", "rsin": "123456789", "contactpersoonBeheerEmailadres": "geen-adres", "begindatumVersie": "2026-13-01", "naam": true}"#))
             #expect(response.status == .badRequest)
             let params = try problem(response).invalidParams ?? []
             let byName = Dictionary(params.map { ($0.name, $0.code) }, uniquingKeysWith: { first, _ in first })

@@ -31,7 +31,7 @@ struct NotificatiesAPITests {
             try expectConforms(created, to: "Kanaal", in: NRC.spec)
             let again = try await NRC.post(client, "kanaal", #"{"naam": "objecten"}"#)
             #expect(try problem(again).invalidParams?.map(\.code) == ["unique"])
-            let bad = try await NRC.post(client, "kanaal", #"{"documentatieLink": "geen url", "filters": [1]}"#)
+            let bad = try await NRC.post(client, "kanaal", #"{"documentatieLink": "geen url", "filters": [true]}"#)
             #expect(Set(try problem(bad).invalidParams?.map(\.name) ?? []) == ["naam", "documentatieLink", "filters.0"])
             let unknown = try await client.execute(uri: "\(NRC.root)/kanaal?soort=x", method: .get, headers: bearer(NRC.token))
             #expect(try problem(unknown).invalidParams?.first?.code == "unknown-parameters")

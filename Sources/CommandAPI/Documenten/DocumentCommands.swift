@@ -85,8 +85,10 @@ public struct DocumentCommands: Sendable {
         _ uuid: UUID, body: [String: JSONValue], inhoud: DocumentInhoud, partial: Bool, authorisation: TypeAuthorisation, metadata: EventMetadata
     ) async throws -> Bool {
         let givenLock = body["lock"]?.text
-        var validatedInput = try validated(body, DocumentResource.enkelvoudiginformatieobject.schema, partial: partial)
+        // The update schema requires `lock` on a PUT (`lock` / `required`); the lock is not part of the state.
+        var validatedInput = try validated(body, DocumentResource.enkelvoudiginformatieobject.updateSchema, partial: partial)
         validatedInput["inhoud"] = nil
+        validatedInput["lock"] = nil
         let input = validatedInput
         let rules = DocumentRules(references: await references.prefetching(input))
         do {
@@ -154,8 +156,9 @@ public struct DocumentCommands: Sendable {
         switch given {
         case .content(let content):
             if body["bestandsomvang"] != nil, let declared, declared != content.size {
+                // About two fields at once: the reference reports it as `nonFieldErrors`.
                 throw ValidationErrors([FieldError(
-                    name: "bestandsomvang", code: "file-size",
+                    name: "nonFieldErrors", code: "file-size",
                     reason: "De bestandsomvang (\(declared)) komt niet overeen met de grootte van de inhoud (\(content.size)).")])
             }
             state["bestandsomvang"] = .number(Double(content.size))
@@ -172,17 +175,9 @@ public struct DocumentCommands: Sendable {
         }
     }
 
-    /// drc-009: a change needs the document's current lock.
+    /// drc-009: a change needs the document's current lock (`DocumentLockRule`).
     static func checkLock(_ given: String?, aggregate: DocumentAggregate) throws {
-        guard let given, !given.isEmpty else {
-            throw ValidationErrors([FieldError(name: "lock", code: "missing-lock-id", reason: "Een lock id is vereist om het document te wijzigen.")])
-        }
-        guard let lock = aggregate.lock else {
-            throw ValidationErrors([FieldError(name: "nonFieldErrors", code: "unlocked", reason: "Het document is niet gelocked; lock het eerst.")])
-        }
-        guard lock == given else {
-            throw ValidationErrors([FieldError(name: "nonFieldErrors", code: "incorrect-lock-id", reason: "Incorrect lock ID.")])
-        }
+        if let refusal = DocumentLockRule.refusal(given: given, current: aggregate.lock) { throw ValidationErrors([refusal]) }
     }
 
     /// An unguessable lock id (122 random bits).

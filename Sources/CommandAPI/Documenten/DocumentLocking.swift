@@ -87,17 +87,9 @@ extension DocumentCommands {
             let before = try await repository.write(document, metadata: metadata) { aggregate, _ in
                 guard let current = aggregate.current, let part = aggregate.parts.first(where: { $0.uuid == uuid }) else { throw DocumentNotFound() }
                 try authorisation.require(.scope("documenten.bijwerken"), type: current.string("informatieobjecttype"), vertrouwelijkheid: current.string("vertrouwelijkheidaanduiding"))
-                var errors: [FieldError] = []
-                if given.isEmpty {
-                    errors.append(FieldError(name: "lock", code: "missing-lock-id", reason: "Een lock id is vereist."))
-                } else if aggregate.lock != given {
-                    errors.append(FieldError(name: "nonFieldErrors", code: aggregate.isLocked ? "incorrect-lock-id" : "unlocked", reason: "Incorrect lock ID."))
+                if let refusal = DocumentLockRule.uploadRefusal(given: given, current: aggregate.lock, size: Int64(content.size), expected: Int64(part.omvang)) {
+                    throw ValidationErrors([refusal])
                 }
-                if content.size != part.omvang {
-                    errors.append(FieldError(
-                        name: "inhoud", code: "file-size", reason: "Het bestandsdeel is \(content.size) bytes; verwacht: \(part.omvang) bytes."))
-                }
-                if !errors.isEmpty { throw ValidationErrors(errors) }
                 return [DocumentChange(type: DocumentResource.uploaded, event: DocumentEvent(uuid: uuid, state: nil, content: content, notificatie: nil))]
             }
             return before.parts.first { $0.uuid == uuid }

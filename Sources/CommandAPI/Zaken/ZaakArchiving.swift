@@ -40,12 +40,18 @@ struct ZaakArchiving: Sendable {
             let waarde = aggregate.all(.zaakeigenschap).first { $0.state.string("naam") == datumkenmerk }?.state.string("waarde")
             return waarde.flatMap { ZGWDate(String($0.prefix(10))) }
         case "zaakobject":
-            let objecttype = procedure.string("objecttype")
-            let dates = aggregate.all(.zaakobject).filter { $0.state.string("objectType") == objecttype }.compactMap { object -> ZGWDate? in
-                guard case .object(let identificatie)? = object.state["objectIdentificatie"] else { return nil }
-                return ZGWDate(String(identificatie.string(datumkenmerk).prefix(10)))
+            // The object's attributes: the resource behind `object` (fetched ahead of the transaction), else the
+            // zaakobject's own objectIdentificatie.
+            var objects: [[String: JSONValue]] = []
+            for zaakobject in aggregate.all(.zaakobject) where zaakobject.state.string("objectType") == procedure.string("objecttype") {
+                let url = zaakobject.state.string("object")
+                if !url.isEmpty {
+                    if !ZaakReferences.isLocal(url), let remote = await references.remote.object(at: url) { objects.append(remote) }
+                } else if case .object(let identificatie)? = zaakobject.state["objectIdentificatie"] {
+                    objects.append(identificatie)
+                }
             }
-            return dates.max()
+            return ZaakobjectBrondatum.latest(in: objects, datumkenmerk: datumkenmerk)
         case "hoofdzaak":
             guard let url = zaak["hoofdzaak"]?.text, !url.isEmpty,
                 let (_, hoofdzaak) = try await references.zaak(url, connection: transaction.connection, logger: transaction.logger)

@@ -65,11 +65,12 @@ public struct ZaakCommands: Sendable {
         do {
             try await repository.write(uuid, metadata: metadata) { aggregate, transaction in
                 guard let previous = aggregate.zaak else { throw ZaakNotFound() }
-                try requireWrite(.anyOf(["zaken.bijwerken", Self.geforceerd]), on: aggregate, authorisation: authorisation)
+                try requireScopes(.anyOf(["zaken.bijwerken", Self.geforceerd]), on: aggregate, authorisation: authorisation)
                 var state = previous
                 state.merge(input) { $1 }
                 let documents = aggregate.all(.zaakinformatieobject).map { $0.state.string("informatieobject") }
                 let zaaktype = try await rules.check(&state, uuid: uuid, previous: previous, documents: documents, transaction: transaction)
+                try requireOpen(aggregate, authorisation: authorisation)
                 // Moving the zaak out of the client's reach is as forbidden as reaching it.
                 try authorisation.require(.anyOf(["zaken.bijwerken", Self.geforceerd]), zaaktype: state.string("zaaktype"), vertrouwelijkheid: state.string("vertrouwelijkheidaanduiding"))
                 for key in ["url", "uuid", "einddatum"] { state[key] = previous[key] }
@@ -142,9 +143,15 @@ public struct ZaakCommands: Sendable {
         }
         let uuid = UUID()
         let state = input
-        // A new status may close the zaak, which needs its documents (zrc-007): fetch them ahead too.
-        let documents = kind == .status ? try await repository.load(zaakUUID).all(.zaakinformatieobject).map { $0.state.string("informatieobject") } : []
-        let references = await references.prefetching(input, also: documents)
+        // A new status may close the zaak, which needs its documents (zrc-007) and, once it has a resultaat, the
+        // objects of its zaakobjecten (zrc-021, a brondatum from a zaakobject): fetch them ahead too.
+        var ahead: [String] = []
+        if kind == .status {
+            let zaak = try await repository.load(zaakUUID)
+            ahead = zaak.all(.zaakinformatieobject).map { $0.state.string("informatieobject") }
+            if !zaak.all(.resultaat).isEmpty { ahead += zaak.all(.zaakobject).map { $0.state.string("object") } }
+        }
+        let references = await references.prefetching(input, also: ahead)
         let subResources = SubResourceRules(references: references)
         try await repository.write(zaakUUID, metadata: metadata) { aggregate, transaction in
             guard let zaak = aggregate.zaak else {
@@ -159,8 +166,9 @@ public struct ZaakCommands: Sendable {
             if kind == .status {
                 changes = try await ZaakClosing(references: references).setStatus(&state, aggregate: aggregate, zaaktype: zaaktype, authorisation: authorisation, transaction: transaction)
             } else {
-                try requireWrite(Self.createRequirement(kind), on: aggregate, authorisation: authorisation)
+                try requireScopes(Self.createRequirement(kind), on: aggregate, authorisation: authorisation)
                 changes = try await subResources.prepare(kind, &state, previous: nil, aggregate: aggregate, zaaktype: zaaktype, transaction: transaction)
+                try requireOpen(aggregate, authorisation: authorisation)
             }
             changes.insert(change(kind, uuid: uuid, state: state, zaak: zaakUUID, zaakState: zaak, zaaktype: zaaktype), at: 0)
             return changes
@@ -213,7 +221,7 @@ public struct ZaakCommands: Sendable {
         do {
             try await repository.write(zaakUUID, metadata: metadata) { aggregate, transaction in
                 guard let zaak = aggregate.zaak, let previous = aggregate.state(of: kind, uuid) else { throw ZaakNotFound() }
-                try requireWrite(.anyOf(["zaken.bijwerken", Self.geforceerd]), on: aggregate, authorisation: authorisation)
+                try requireScopes(.anyOf(["zaken.bijwerken", Self.geforceerd]), on: aggregate, authorisation: authorisation)
                 let zaaktype = try await zaaktype(of: zaak, transaction)
                 var state = previous
                 state.merge(input) { $1 }
@@ -222,6 +230,7 @@ public struct ZaakCommands: Sendable {
                     throw ValidationErrors([FieldError(name: "zaak", code: "wijzigen-niet-toegelaten", reason: "Dit veld mag niet gewijzigd worden.")])
                 }
                 let changes = try await subResources.prepare(kind, &state, previous: previous, aggregate: aggregate, zaaktype: zaaktype, transaction: transaction)
+                try requireOpen(aggregate, authorisation: authorisation)
                 return [change(kind, .updated, uuid: uuid, state: state, zaak: zaakUUID, zaakState: zaak, zaaktype: zaaktype)] + changes
             }
         } catch is ZaakNotFound {
@@ -284,8 +293,20 @@ public struct ZaakCommands: Sendable {
     /// The client's scopes for this zaak must satisfy `requirement`; zrc-007: once the zaak is closed, only
     /// `zaken.geforceerd-bijwerken` changes it or anything under it.
     func requireWrite(_ requirement: ScopeRequirement, on aggregate: ZaakAggregate, authorisation: ZaakAuthorisation) throws(ZGWError) {
+        try requireScopes(requirement, on: aggregate, authorisation: authorisation)
+        try requireOpen(aggregate, authorisation: authorisation)
+    }
+
+    /// The client's scopes for this zaak must satisfy `requirement` (checked before the body's rules).
+    func requireScopes(_ requirement: ScopeRequirement, on aggregate: ZaakAggregate, authorisation: ZaakAuthorisation) throws(ZGWError) {
         let zaak = aggregate.zaak ?? [:]
         try authorisation.require(requirement, zaaktype: zaak.string("zaaktype"), vertrouwelijkheid: zaak.string("vertrouwelijkheidaanduiding"))
+    }
+
+    /// zrc-007: a closed zaak changes only with `zaken.geforceerd-bijwerken`. Checked after the body's rules, as
+    /// the reference does: an invalid body is a 400 also on a closed zaak.
+    func requireOpen(_ aggregate: ZaakAggregate, authorisation: ZaakAuthorisation) throws(ZGWError) {
+        let zaak = aggregate.zaak ?? [:]
         if aggregate.isClosed {
             guard authorisation.allows(.scope(Self.geforceerd), zaaktype: zaak.string("zaaktype"), vertrouwelijkheid: zaak.string("vertrouwelijkheidaanduiding")) else {
                 throw .permissionDenied("De zaak is afgesloten; wijzigen vereist de scope zaken.geforceerd-bijwerken.")

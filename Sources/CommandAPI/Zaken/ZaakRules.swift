@@ -84,22 +84,14 @@ struct ZaakRules: Sendable {
             errors += try await checkCommunicatiekanaal(kanaal, connection: connection, logger: logger)
         }
 
-        // zrc-022: archived only with a nominatie and an actiedatum.
+        // zrc-022: archived only with every document archived, a nominatie and an actiedatum; the documents'
+        // refusal is the first invalid param.
         if text("archiefstatus") != "nog_te_archiveren" {
-            if (state["archiefnominatie"]?.text ?? "").isEmpty {
-                errors.append(FieldError(name: "archiefnominatie", code: "archiefnominatie-not-set", reason: "Moet van een waarde voorzien zijn als de 'Archiefstatus' een waarde heeft anders dan 'nog_te_archiveren'."))
-            }
-            if (state["archiefactiedatum"]?.text ?? "").isEmpty {
-                errors.append(FieldError(name: "archiefactiedatum", code: "archiefactiedatum-not-set", reason: "Moet van een waarde voorzien zijn als de 'Archiefstatus' een waarde heeft anders dan 'nog_te_archiveren'."))
-            }
-            // …and only when every document of the zaak is archived.
+            var statuses: [String?] = []
             for document in documents {
-                let status = try await references.informatieobject(document, connection: connection, logger: logger)?.string("status")
-                if status != "gearchiveerd" {
-                    errors.append(FieldError(name: "archiefstatus", code: "documents-not-archived", reason: "Alle informatieobjecten van de zaak moeten de status 'gearchiveerd' hebben."))
-                    break
-                }
+                statuses.append(try await references.informatieobject(document, connection: connection, logger: logger)?.string("status"))
             }
+            errors.insert(contentsOf: ArchiefstatusRule.refusals(state, documentStatuses: statuses), at: 0)
         }
         if !errors.isEmpty { throw ValidationErrors(errors) }
         state["einddatum"] = previous?["einddatum"] ?? .null

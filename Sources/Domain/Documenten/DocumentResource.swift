@@ -17,6 +17,11 @@ public enum DocumentResource: String, Codable, Sendable, CaseIterable {
         }
     }
 
+    /// The schema of its PUT and PATCH bodies: a document's names the lock it holds.
+    public var updateSchema: String {
+        self == .enkelvoudiginformatieobject ? "EnkelvoudigInformatieObjectWithLockRequest" : schema
+    }
+
     /// The collection's path segment.
     public var collection: String {
         switch self {

@@ -88,6 +88,13 @@ public struct SchemaValidator: Sendable {
                 normalised = ResourceURL.local(String(normalised.dropFirst(baseURL.count)))
             }
             return errors.count == before ? .string(normalised) : nil
+        case (.text, .number):
+            // DRF's CharField takes a number as its decimal text (`20` is `"20"`), then checks it as any string.
+            guard let text = value.scalarText else {
+                errors.append(FieldError(name: path, code: "invalid", reason: "Geen geldige string."))
+                return nil
+            }
+            return check(.string(text), node: node, required: required, path: path, errors: &errors)
         case (.text, _):
             errors.append(FieldError(name: path, code: "invalid", reason: "Geen geldige string."))
         case (.whole(let minimum, let maximum), .number(let number)):

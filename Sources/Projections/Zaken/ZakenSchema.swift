@@ -192,6 +192,7 @@ public enum ZakenSchema {
                 """,
             ]
         ),
+        withinAnyGeometry,
     ]
 
     /// A statement trigger function that adds the deltas of `rows` (key columns and ±1) to `zaken.zaak_counts`,

@@ -93,10 +93,11 @@ public struct ZakenQueryController: Sendable {
             case .bool(let flag): values[key] = flag ? "true" : "false"
             case .array(let items) where items.allSatisfy({ $0.text != nil }): values[key] = items.compactMap(\.text).joined(separator: ",")
             case .object(let object) where key == "zaakgeometrie":
-                guard let polygon = object["within"], GeoJSONGeometry.polygonRings(polygon) != nil else {
-                    throw ZGWError.validation([InvalidParam(name: "zaakgeometrie.within", code: "invalid", reason: "Geef een GeoJSON Polygon.")])
+                // Any GeoJSON geometry of the spec: Point, MultiPoint, LineString, Polygon, MultiPolygon, ….
+                guard let area = object["within"], GeoJSONGeometry.boundingBox(area) != nil else {
+                    throw ZGWError.validation([InvalidParam(name: "zaakgeometrie.within", code: "invalid", reason: "Geef een GeoJSON-geometrie.")])
                 }
-                within = polygon
+                within = area
             case .null: continue
             default:
                 throw ZGWError.validation([InvalidParam(name: key, code: "invalid", reason: "Ongeldige waarde.")])
@@ -110,10 +111,8 @@ public struct ZakenQueryController: Sendable {
     ) async throws -> Response {
         var filter = SQLFilter()
         try filters.apply(values, to: &filter)
-        if let within, let rings = GeoJSONGeometry.polygonRings(within) {
-            // The bounding box prefilter uses the GiST index; the exact test holes included.
-            let xs = rings[0].map(\.x), ys = rings[0].map(\.y)
-            let box = "(\(xs.max()!),\(ys.max()!)),(\(xs.min()!),\(ys.min()!))"
+        if let within, let box = GeoJSONGeometry.boundingBox(within) {
+            // The bounding box prefilter uses the GiST index; `zaken.within` is the exact test.
             let area = within.jsonText
             filter.add(box) { "geometry_box <@ \($0)::box" }
             filter.add(area) { "zaken.within(representation->'zaakgeometrie', \($0)::jsonb)" }
