@@ -68,6 +68,7 @@ struct CatalogiImportPlan: Sendable {
             }
         }
         if object.resource == .zaakType { normaliseZaakType(&object, index: index, prefix: prefix) }
+        object.body = Self.withoutNulls(object.body)
         objects[position] = object
     }
 
@@ -90,6 +91,18 @@ struct CatalogiImportPlan: Sendable {
         }
         if let prefix, !prefix.isEmpty, let identificatie = object.body["identificatie"]?.text {
             object.body["identificatie"] = .string("\(prefix)_\(identificatie)")
+        }
+    }
+
+    /// A representation's `null` means "not set", which a POST says by leaving the field out (some fields,
+    /// such as `indicatieSpecifiek`, are nullable when read but not when written).
+    static func withoutNulls(_ object: [String: JSONValue]) -> [String: JSONValue] {
+        object.compactMapValues { value in
+            switch value {
+            case .null: nil
+            case .object(let fields): .object(withoutNulls(fields))
+            default: value
+            }
         }
     }
 
