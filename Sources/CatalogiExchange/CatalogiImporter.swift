@@ -34,25 +34,17 @@ public struct CatalogiImporter: Sendable {
         if !options.newUUIDs { try await refuseClashes(&plan) }
         parse(&plan)
         try await prepare(&plan)
-        let outcome = Outcome()
         do {
-            _ = try await store.transaction { transaction in
+            var (report, _) = try await store.transaction { transaction in
                 let report = try await write(&plan, options: options, metadata: metadata, transaction: transaction, progress: progress)
                 if options.dryRun || !report.refused.isEmpty { throw RolledBack(report: report) }
-                await outcome.set(report)
-                return ()
+                return report
             }
+            report.imported = true
+            return report
         } catch let rolledBack as RolledBack {
             return rolledBack.report
         }
-        guard var report = await outcome.report else { throw CatalogiImportError("the import ended without a report") }
-        report.imported = true
-        return report
-    }
-
-    private actor Outcome {
-        var report: CatalogiImportReport?
-        func set(_ report: CatalogiImportReport) { self.report = report }
     }
 
     /// Thrown inside the transaction to roll it back with the report.
@@ -191,7 +183,7 @@ public struct CatalogiImporter: Sendable {
             if let refused = plan.objects[position].dependencies.first(where: { !plan.objects[$0].refusals.isEmpty }) {
                 let other = plan.objects[refused]
                 plan.objects[position].refusals.append(FieldError(
-                    name: field(of: plan.objects[position], naming: other, plan: plan), code: "reference-refused",
+                    name: field(of: plan.objects[position], naming: other), code: "reference-refused",
                     reason: "\(other.resource.rawValue) \(other.label) (\(other.source)) wordt geweigerd."))
             }
             guard plan.objects[position].refusals.isEmpty, let draft = plan.objects[position].draft else { continue }
@@ -234,7 +226,7 @@ public struct CatalogiImporter: Sendable {
     }
 
     /// The reference field of `object` that names `other`.
-    private func field(of object: ImportObject, naming other: ImportObject, plan: CatalogiImportPlan) -> String {
+    private func field(of object: ImportObject, naming other: ImportObject) -> String {
         object.resource.references.first { $0.target == other.resource }?.field ?? "nonFieldErrors"
     }
 

@@ -26,7 +26,7 @@ struct CatalogiExchangeController: Sendable {
 
     func export(_ request: Request, context: ZGWRequestContext) async throws -> Response {
         try context.requireCatalogiRead()
-        let catalogus = try CommandSupportUUID.path(context)
+        guard let catalogus = context.parameters.get("uuid").flatMap(UUID.init(uuidString:)) else { throw ZGWError.notFound() }
         let query = QueryParameters(request)
         try query.requireOnly(["zaaktype"])
         var scope = CatalogiExporter.Scope.catalogus(catalogus)
@@ -76,13 +76,5 @@ struct CatalogiExchangeController: Sendable {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let json = String(decoding: try encoder.encode(report), as: UTF8.self)
         return JSONResponse.make(json, status: report.imported ? .created : .ok)
-    }
-}
-
-/// The uuid of a path.
-enum CommandSupportUUID {
-    static func path(_ context: ZGWRequestContext) throws(ZGWError) -> UUID {
-        guard let uuid = context.parameters.get("uuid").flatMap(UUID.init(uuidString:)) else { throw .notFound() }
-        return uuid
     }
 }
