@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.80.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         // Append-only event log: streams, expected versions, gap-free positions, hash chain.
@@ -112,11 +113,21 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Catalogi in Open Zaak's ZIP format: export of a catalogus or zaaktype, import with a report and a dry run.
+        .target(
+            name: "CatalogiExchange",
+            dependencies: [
+                "EventStore", "Projections", "Domain", "CommandAPI", "ZGWHTTP",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Composition: configuration, embedded PostgreSQL, the HTTP application, CLI commands.
         .target(
             name: "ZaakstroomServer",
             dependencies: [
-                "EventStore", "Projections", "ZGWHTTP", "CommandAPI", "QueryAPI", "Notifier", "EmbeddedPostgres", "Domain", "ContentStore", "LogArchive",
+                "EventStore", "Projections", "ZGWHTTP", "CommandAPI", "QueryAPI", "Notifier", "EmbeddedPostgres", "Domain", "ContentStore", "LogArchive", "CatalogiExchange",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -249,7 +260,8 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "ZaakstroomServer", "ZGWHTTP", "TestSupport", "EventStore", "Projections", "CommandAPI", "Domain", "EmbeddedPostgres", "SpecConformance", "Notifier", "ContentStore", "LogArchive",
+                "ZaakstroomServer", "ZGWHTTP", "TestSupport", "EventStore", "Projections", "CommandAPI", "Domain", "EmbeddedPostgres", "SpecConformance", "Notifier", "ContentStore", "LogArchive", "CatalogiExchange",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -2,6 +2,7 @@
 # Installs what Zaakstroom needs on a Debian/Ubuntu machine, and nothing that is already there:
 # the PostgreSQL server programs (initdb, pg_ctl, postgres, psql) for the embedded database and the tests,
 # liblz4's headers and library for the LZ4-framed exports of the log (`zaakstroom export`/`import`),
+# zlib's headers and pkg-config for ZIPFoundation (the catalogi export/import ZIPs),
 # and curl and Python's venv for the conformance run.
 # The Swift toolchain itself is expected on PATH (swift 6.1 or newer).
 set -euo pipefail
@@ -15,6 +16,9 @@ have_postgres_server || missing+=(postgresql)
 command -v psql >/dev/null 2>&1 || missing+=(postgresql-client)
 # The CLZ4 system-library target links liblz4 and includes <lz4frame.h>.
 dpkg -s liblz4-dev >/dev/null 2>&1 || missing+=(liblz4-dev)
+# ZIPFoundation (catalogi export/import ZIPs) links zlib, found through pkg-config.
+dpkg -s zlib1g-dev >/dev/null 2>&1 || missing+=(zlib1g-dev)
+command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 # The conformance and real-client runs: curl to wait for the server, a Python venv for schemathesis and
 # gemma-zds-client (from PyPI).
 command -v curl >/dev/null 2>&1 || missing+=(curl)

@@ -7,108 +7,22 @@ import ZGWHTTP
 /// Mounts every write endpoint of the Catalogi API.
 public enum CatalogiCommandControllers {
     public static func addRoutes(to group: RouterGroup<ZGWRequestContext>, store: EventStore, baseURL: String, selectielijst: SelectielijstClient) {
-        CatalogussenCommandController(store: store, baseURL: baseURL).addRoutes(to: group)
-        CatalogusTypeCommandController<InformatieObjectTypeInput>(
-            commands: CatalogusTypeCommands(
-                store: store, table: "catalogi.informatieobjecttypen", keyColumn: "omschrijving", label: "Dit informatieobjecttype",
-                publishedOnUpdate: { current, _, transaction in try await CatalogiRules.informatieobjecttypeRelations(current, transaction: transaction) },
-                publishedOnDelete: { current, transaction in try await CatalogiRules.informatieobjecttypeRelations(current, transaction: transaction) }),
-            collection: "informatieobjecttypen", baseURL: baseURL
-        ).addRoutes(to: group)
-        CatalogusTypeCommandController<BesluitTypeInput>(
-            commands: CatalogusTypeCommands(
-                store: store, table: "catalogi.besluittypen", keyColumn: "omschrijving", label: "Dit besluittype",
-                validate: { type, transaction in
-                    try await CatalogiRules.relationsInCatalogus(
-                        type.informatieobjecttypen, table: "catalogi.informatieobjecttypen", field: "informatieobjecttypen",
-                        catalogus: type.catalogus, transaction: transaction)
-                },
-                // ztc-010: held by its published informatieobjecttypen (those it names and those it would name);
-                // its delete also by published zaaktypen naming it.
-                publishedOnUpdate: { current, updated, transaction in
-                    try await CatalogiRules.published(
-                        [.init(name: "informatieobjecttypen", uuids: current.informatieobjecttypen + updated.informatieobjecttypen, table: "catalogi.informatieobjecttypen")],
-                        transaction: transaction)
-                },
-                publishedOnDelete: { current, transaction in
-                    try await CatalogiRules.published([
-                        .init(name: "informatieobjecttypen", uuids: current.informatieobjecttypen, table: "catalogi.informatieobjecttypen"),
-                        .init(
-                            name: "zaaktypen",
-                            uuids: try await CatalogiRules.linked("zaaktype", in: "catalogi.zaaktype_besluittypen", where: "besluittype", is: current.uuid, transaction: transaction),
-                            table: "catalogi.zaaktypen"),
-                    ], transaction: transaction)
-                }),
-            collection: "besluittypen", baseURL: baseURL
-        ).addRoutes(to: group)
-        let zaaktypen = CatalogusTypeCommands<ZaakType>(
-            store: store, table: "catalogi.zaaktypen", keyColumn: "identificatie", label: "Dit zaaktype",
-            validate: { type, transaction in
-                try await CatalogiRules.relationsInCatalogus(
-                    type.besluittypen, table: "catalogi.besluittypen", field: "besluittypen", catalogus: type.catalogus, transaction: transaction)
-                try await CatalogiRules.relationsInCatalogus(
-                    type.deelzaaktypen, table: "catalogi.zaaktypen", field: "deelzaaktypen", catalogus: type.catalogus, transaction: transaction)
-            },
-            checkPublish: { type, transaction in
-                try await CatalogiRules.relationsPublished(type.besluittypen, table: "catalogi.besluittypen", transaction: transaction)
-                let linked = try await transaction.connection.query(
-                    "SELECT related FROM catalogi.zaaktype_informatieobjecttypen WHERE zaaktype = \(type.uuid)", logger: transaction.logger
-                ).collect().map { try $0.decode(UUID.self) }
-                try await CatalogiRules.relationsPublished(linked, table: "catalogi.informatieobjecttypen", transaction: transaction)
-            },
-            prepareNew: { type, transaction in
-                var type = type
-                if type.identificatie.isEmpty { type.identificatie = try await CatalogiRules.generatedIdentificatie(type, transaction: transaction) }
-                return type
-            },
-            validateRemote: { type in try await CatalogiRules.procestype(type, selectielijst: selectielijst) },
-            // ztc-010: held by its published besluittypen; its delete also by published informatieobjecttypen it links.
-            publishedOnUpdate: { current, updated, transaction in
-                try await CatalogiRules.published(
-                    [.init(name: "besluittypen", uuids: current.besluittypen + updated.besluittypen, table: "catalogi.besluittypen")], transaction: transaction)
-            },
-            publishedOnDelete: { current, transaction in
-                try await CatalogiRules.published([
-                    .init(name: "besluittypen", uuids: current.besluittypen, table: "catalogi.besluittypen"),
-                    .init(
-                        name: "informatieobjecttypen",
-                        uuids: try await CatalogiRules.linked("related", in: "catalogi.zaaktype_informatieobjecttypen", where: "zaaktype", is: current.uuid, transaction: transaction),
-                        table: "catalogi.informatieobjecttypen"),
-                ], transaction: transaction)
-            })
-        CatalogusTypeCommandController<ZaakTypeInput>(commands: zaaktypen, collection: "zaaktypen", baseURL: baseURL).addRoutes(to: group)
-        ZaakTypeSubTypeCommandController<StatusTypeInput>(
-            commands: ZaakTypeSubTypeCommands(store: store, zaaktypen: zaaktypen, table: "catalogi.statustypen"), collection: "statustypen", baseURL: baseURL
-        ).addRoutes(to: group)
-        ZaakTypeSubTypeCommandController<RolTypeInput>(
-            commands: ZaakTypeSubTypeCommands(store: store, zaaktypen: zaaktypen, table: "catalogi.roltypen"), collection: "roltypen", baseURL: baseURL
-        ).addRoutes(to: group)
+        addRoutes(to: group, commands: CatalogiCommandSet(store: store, selectielijst: selectielijst), baseURL: baseURL)
+    }
+
+    public static func addRoutes(to group: RouterGroup<ZGWRequestContext>, commands: CatalogiCommandSet, baseURL: String) {
+        CatalogussenCommandController(commands: commands.catalogussen, baseURL: baseURL).addRoutes(to: group)
+        CatalogusTypeCommandController<InformatieObjectTypeInput>(commands: commands.informatieobjecttypen, collection: "informatieobjecttypen", baseURL: baseURL)
+            .addRoutes(to: group)
+        CatalogusTypeCommandController<BesluitTypeInput>(commands: commands.besluittypen, collection: "besluittypen", baseURL: baseURL).addRoutes(to: group)
+        CatalogusTypeCommandController<ZaakTypeInput>(commands: commands.zaaktypen, collection: "zaaktypen", baseURL: baseURL).addRoutes(to: group)
+        ZaakTypeSubTypeCommandController<StatusTypeInput>(commands: commands.statustypen, collection: "statustypen", baseURL: baseURL).addRoutes(to: group)
+        ZaakTypeSubTypeCommandController<RolTypeInput>(commands: commands.roltypen, collection: "roltypen", baseURL: baseURL).addRoutes(to: group)
         ZaakTypeSubTypeCommandController<ZaakTypeInformatieObjectTypeInput>(
-            commands: ZaakTypeSubTypeCommands(
-                store: store, zaaktypen: zaaktypen, table: "catalogi.zaaktype_informatieobjecttypen",
-                validate: { link, zaaktype, transaction in try await CatalogiRules.zaaktypeInformatieobjecttype(link, zaaktype: zaaktype, transaction: transaction) },
-                isClosed: { link, zaaktype, transaction in try await CatalogiRules.bothPublished(link, zaaktype: zaaktype, transaction: transaction) },
-                closedError: ZaakTypeSubTypeCommands<ZaakTypeInformatieObjectType>.nonConceptRelation),
-            collection: "zaaktype-informatieobjecttypen", baseURL: baseURL
+            commands: commands.zaaktypeInformatieobjecttypen, collection: "zaaktype-informatieobjecttypen", baseURL: baseURL
         ).addRoutes(to: group)
-        ZaakTypeSubTypeCommandController<EigenschapInput>(
-            commands: ZaakTypeSubTypeCommands(
-                store: store, zaaktypen: zaaktypen, table: "catalogi.eigenschappen",
-                validate: { type, _, transaction in try await CatalogiRules.statustypeOfZaaktype(type.statustype, zaaktype: type.zaaktype, transaction: transaction) }),
-            collection: "eigenschappen", baseURL: baseURL
-        ).addRoutes(to: group)
-        ZaakTypeSubTypeCommandController<ZaakObjectTypeInput>(
-            commands: ZaakTypeSubTypeCommands(
-                store: store, zaaktypen: zaaktypen, table: "catalogi.zaakobjecttypen",
-                validate: { type, _, transaction in try await CatalogiRules.statustypeOfZaaktype(type.statustype, zaaktype: type.zaaktype, transaction: transaction) }),
-            collection: "zaakobjecttypen", baseURL: baseURL
-        ).addRoutes(to: group)
-        ZaakTypeSubTypeCommandController<ResultaatTypeInput>(
-            commands: ZaakTypeSubTypeCommands(
-                store: store, zaaktypen: zaaktypen, table: "catalogi.resultaattypen",
-                validate: { type, zaaktype, transaction in try await ResultaatTypeRules.relations(type, zaaktype: zaaktype, transaction: transaction) },
-                prepare: { type, zaaktype in try await ResultaatTypeRules.prepare(type, zaaktype: zaaktype, selectielijst: selectielijst) }),
-            collection: "resultaattypen", baseURL: baseURL
-        ).addRoutes(to: group)
+        ZaakTypeSubTypeCommandController<EigenschapInput>(commands: commands.eigenschappen, collection: "eigenschappen", baseURL: baseURL).addRoutes(to: group)
+        ZaakTypeSubTypeCommandController<ZaakObjectTypeInput>(commands: commands.zaakobjecttypen, collection: "zaakobjecttypen", baseURL: baseURL).addRoutes(to: group)
+        ZaakTypeSubTypeCommandController<ResultaatTypeInput>(commands: commands.resultaattypen, collection: "resultaattypen", baseURL: baseURL).addRoutes(to: group)
     }
 }

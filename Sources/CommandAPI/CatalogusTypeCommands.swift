@@ -106,16 +106,19 @@ public struct CatalogusTypeCommands<T: CatalogusType>: Sendable {
     public func publish(_ uuid: UUID, metadata: EventMetadata) async throws -> String? {
         guard let (current, version) = try await load(uuid) else { return nil }
         let (representation, _) = try await store.transaction { transaction in
-            if current.concept {
-                try await checkPublish(current, transaction)
-                try await checkOverlap(current, publishedOnly: true, transaction: transaction)
-                try await transaction.append(
-                    to: Self.streamID(uuid), expectedVersion: .exact(version),
-                    events: [try NewEvent(type: events.published, payload: CatalogusTypeReference(uuid: uuid))], metadata: metadata)
-            }
+            if current.concept { try await publish(current, version: version, in: transaction, metadata: metadata) }
             return try await storedRepresentation(uuid, transaction: transaction)
         }
         return representation
+    }
+
+    /// Publishes a concept at stream `version` inside a transaction another write opened (an import).
+    public func publish(_ type: T, version: Int64, in transaction: EventStoreTransaction, metadata: EventMetadata) async throws {
+        try await checkPublish(type, transaction)
+        try await checkOverlap(type, publishedOnly: true, transaction: transaction)
+        try await transaction.append(
+            to: Self.streamID(type.uuid), expectedVersion: .exact(version),
+            events: [try NewEvent(type: events.published, payload: CatalogusTypeReference(uuid: type.uuid))], metadata: metadata)
     }
 
     /// Deletes a concept; a published one only with `forced` (`catalogi.geforceerd-verwijderen`). False when unknown.
@@ -141,27 +144,51 @@ public struct CatalogusTypeCommands<T: CatalogusType>: Sendable {
         prepare: @Sendable (T, EventStoreTransaction) async throws -> T = { type, _ in type },
         check: @Sendable (T, EventStoreTransaction) async throws -> Void = { _, _ in }
     ) async throws -> String {
+        try await checkBeforeTransaction(type)
+        let (representation, _) = try await store.transaction { transaction in
+            let type = try await write(
+                type, expected: expected, eventType: eventType, metadata: metadata, prepare: prepare, check: check, in: transaction)
+            return try await storedRepresentation(type.uuid, transaction: transaction)
+        }
+        return representation
+    }
+
+    /// The rules of a write that need no transaction, among them the calls to other services (Selectielijst).
+    public func checkBeforeTransaction(_ type: T) async throws {
         if let einde = type.eindeGeldigheid, einde < type.beginGeldigheid {
             throw ValidationErrors([FieldError(name: "nonFieldErrors", code: "date-mismatch", reason: "beginGeldigheid moet voor eindeGeldigheid liggen.")])
         }
         try await validateRemote(type)
-        let (representation, _) = try await store.transaction { transaction in
-            let type = try await prepare(type, transaction)
-            let exists = try await transaction.connection.query(
-                "SELECT 1 FROM catalogi.catalogussen WHERE uuid = \(type.catalogus)", logger: transaction.logger
-            ).collect()
-            guard !exists.isEmpty else {
-                throw ValidationErrors([FieldError(name: "catalogus", code: "does_not_exist", reason: "Ongeldige hyperlink - Object bestaat niet.")])
-            }
-            try await check(type, transaction)
-            try await validate(type, transaction)
-            try await checkOverlap(type, publishedOnly: false, transaction: transaction)
-            try await transaction.append(
-                to: Self.streamID(type.uuid), expectedVersion: expected,
-                events: [try NewEvent(type: eventType, payload: ResourceState(type))], metadata: metadata)
-            return try await storedRepresentation(type.uuid, transaction: transaction)
+    }
+
+    /// Creates a concept inside a transaction another write opened (an import), after `checkBeforeTransaction`;
+    /// returns the type as stored (with, e.g., its generated identificatie).
+    public func create(_ type: T, in transaction: EventStoreTransaction, metadata: EventMetadata) async throws -> T {
+        var type = type
+        type.concept = true
+        return try await write(type, expected: .noStream, eventType: events.created, metadata: metadata, prepare: prepareNew, in: transaction)
+    }
+
+    /// The rules inside the transaction, then the event.
+    private func write(
+        _ type: T, expected: ExpectedVersion, eventType: String, metadata: EventMetadata,
+        prepare: @Sendable (T, EventStoreTransaction) async throws -> T,
+        check: @Sendable (T, EventStoreTransaction) async throws -> Void = { _, _ in }, in transaction: EventStoreTransaction
+    ) async throws -> T {
+        let type = try await prepare(type, transaction)
+        let exists = try await transaction.connection.query(
+            "SELECT 1 FROM catalogi.catalogussen WHERE uuid = \(type.catalogus)", logger: transaction.logger
+        ).collect()
+        guard !exists.isEmpty else {
+            throw ValidationErrors([FieldError(name: "catalogus", code: "does_not_exist", reason: "Ongeldige hyperlink - Object bestaat niet.")])
         }
-        return representation
+        try await check(type, transaction)
+        try await validate(type, transaction)
+        try await checkOverlap(type, publishedOnly: false, transaction: transaction)
+        try await transaction.append(
+            to: Self.streamID(type.uuid), expectedVersion: expected,
+            events: [try NewEvent(type: eventType, payload: ResourceState(type))], metadata: metadata)
+        return type
     }
 
     /// Versions of one key in one catalogus must not share a day of validity.

@@ -101,13 +101,30 @@ public struct ZaakTypeSubTypeCommands<T: ZaakTypeSubType>: Sendable {
     ) async throws -> String {
         let type = try await prepare(type, zaaktype)
         let (representation, _) = try await store.transaction { transaction in
-            if !forced, try await isClosed(type, zaaktype, transaction) { throw ValidationErrors([closedError]) }
-            try await validate(type, zaaktype, transaction)
-            try await transaction.append(
-                to: StreamName.make(category: ZaakType.streamCategory, id: type.zaaktype), expectedVersion: .exact(version),
-                events: [try NewEvent(type: eventType, payload: ResourceState(type))], metadata: metadata)
+            try await write(type, zaaktype: zaaktype, version: version, eventType: eventType, forced: forced, metadata: metadata, in: transaction)
             return try await StoredRepresentation.of(type.uuid, in: table, connection: transaction.connection, logger: transaction.logger) ?? ""
         }
         return representation
+    }
+
+    /// The checks and defaults that call other services (the Selectielijst API), to run before a transaction.
+    public func prepareBeforeTransaction(_ type: T, zaaktype: ZaakType) async throws -> T {
+        try await prepare(type, zaaktype)
+    }
+
+    /// Creates a sub-type inside a transaction another write opened (an import), after
+    /// `prepareBeforeTransaction`, appending at the zaaktype stream's `version`.
+    public func create(_ type: T, zaaktype: ZaakType, version: Int64, in transaction: EventStoreTransaction, metadata: EventMetadata) async throws {
+        try await write(type, zaaktype: zaaktype, version: version, eventType: events.created, forced: false, metadata: metadata, in: transaction)
+    }
+
+    private func write(
+        _ type: T, zaaktype: ZaakType, version: Int64, eventType: String, forced: Bool, metadata: EventMetadata, in transaction: EventStoreTransaction
+    ) async throws {
+        if !forced, try await isClosed(type, zaaktype, transaction) { throw ValidationErrors([closedError]) }
+        try await validate(type, zaaktype, transaction)
+        try await transaction.append(
+            to: StreamName.make(category: ZaakType.streamCategory, id: type.zaaktype), expectedVersion: .exact(version),
+            events: [try NewEvent(type: eventType, payload: ResourceState(type))], metadata: metadata)
     }
 }

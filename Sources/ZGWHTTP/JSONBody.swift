@@ -28,6 +28,11 @@ public struct JSONBody: Sendable {
         return JSONBody(object: object)
     }
 
+    /// A body from an object that did not come with a request (an imported file's object).
+    public init(fields object: [String: JSONValue]) {
+        self.init(object: object)
+    }
+
     init(object: [String: JSONValue], prefix: String = "") {
         self.object = object
         self.prefix = prefix

@@ -8,6 +8,11 @@ enum ProgressBar {
     private static let lastDraw = Mutex<ContinuousClock.Instant?>(nil)
 
     @Sendable static func show(_ done: Int64, _ total: Int64) {
+        show(done, total, unit: "events")
+    }
+
+    /// The same counting `unit` (e.g. `objects`).
+    @Sendable static func show(_ done: Int64, _ total: Int64, unit: String) {
         let interval: Duration = isTerminal ? .milliseconds(100) : .seconds(5)
         let now = ContinuousClock.now
         let due = lastDraw.withLock { last -> Bool in
@@ -22,7 +27,7 @@ enum ProgressBar {
         }
         guard due else { return }
         let fraction = total > 0 ? min(1, Double(done) / Double(total)) : 1
-        let figures = "\(Int(fraction * 100))% \(done)/\(total) events"
+        let figures = "\(Int(fraction * 100))% \(done)/\(total) \(unit)"
         if isTerminal {
             let filled = Int(fraction * 30)
             let bar = String(repeating: "#", count: filled) + String(repeating: " ", count: 30 - filled)

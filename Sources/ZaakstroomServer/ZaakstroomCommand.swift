@@ -6,7 +6,7 @@ public struct ZaakstroomCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "zaakstroom",
         abstract: "Zaakstroom: the ZGW APIs as an event-sourced server on PostgreSQL.",
-        subcommands: [ServeCommand.self, ApplicatieCommand.self, TokenCommand.self, MigrateCommand.self, VerifyCommand.self, NotificatiesCommand.self, HistoryCommand.self, RebuildCommand.self, CheckProjectionsCommand.self, DestroyCommand.self, ExportCommand.self, ImportCommand.self],
+        subcommands: [ServeCommand.self, ApplicatieCommand.self, TokenCommand.self, MigrateCommand.self, VerifyCommand.self, NotificatiesCommand.self, HistoryCommand.self, RebuildCommand.self, CheckProjectionsCommand.self, DestroyCommand.self, ExportCommand.self, ImportCommand.self, CatalogiCommand.self],
         defaultSubcommand: ServeCommand.self)
 
     public init() {}

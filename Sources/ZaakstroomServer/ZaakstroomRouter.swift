@@ -58,6 +58,7 @@ let catalogiMethods: [(String, [HTTPRequest.Method])] = {
         methods.append(("\(collection)/:uuid", [.get, .head, .put, .patch, .delete]))
     }
     methods += types.map { ("\($0)/:uuid/publish", [.post]) }
+    methods += [("x-import", [.post]), ("catalogussen/:uuid/x-export", [.get])]
     return methods
 }()
 
@@ -153,10 +154,12 @@ public func buildRouter(_ dependencies: ServerDependencies) -> Router<ZGWRequest
             refuseOtherMethods(besluitenMethods, on: group)
         case .catalogi:
             CatalogiQueryControllers.addRoutes(to: group, client: store.client, baseURL: baseURL, logger: dependencies.logger)
-            CatalogiCommandControllers.addRoutes(
-                to: group, store: store, baseURL: baseURL, selectielijst: SelectielijstClient(
+            let commands = CatalogiCommandSet(
+                store: store, selectielijst: SelectielijstClient(
                     baseURL: configuration.selectielijstURL, outboundGuard: OutboundGuard(policy: configuration.outboundPolicy),
                     own: OwnResources(client: store.client, baseURL: baseURL, logger: dependencies.logger)))
+            CatalogiCommandControllers.addRoutes(to: group, commands: commands, baseURL: baseURL)
+            CatalogiExchangeController(store: store, commands: commands, baseURL: baseURL).addRoutes(to: group)
             refuseOtherMethods(catalogiMethods, on: group)
         case .autorisaties:
             ApplicatiesQueryController(client: store.client, baseURL: baseURL, logger: dependencies.logger).addRoutes(to: group)
