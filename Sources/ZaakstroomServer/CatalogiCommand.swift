@@ -4,6 +4,7 @@ import CommandAPI
 import Domain
 import EventStore
 import Foundation
+import ZGWHTTP
 
 /// `zaakstroom catalogi export|import`: catalogi in Open Zaak's ZIP format.
 struct CatalogiCommand: AsyncParsableCommand {
